@@ -1,0 +1,111 @@
+# guanxi: Chinese text -> knowledge graph (GraphML, DOT, JSON).
+#
+#   make run      install missing Debian packages, build, extract the sample corpus into out/
+#   make test     every test: release build with -Werror, then again under ASan+UBSan
+#   make          build build/guanxi
+#
+# Modes build into build/$(MODE)/ so objects of different flags never mix (release objects go
+# to build/release/, its binary is build/guanxi). WERROR=1 turns warnings into errors.
+
+MODE   ?= release
+WERROR ?= 0
+CC     ?= cc
+SHARED ?= $(abspath ../shared)
+PKGS   := icu-uc icu-i18n libxml-2.0 libcgraph libcjson
+
+BUILD  := build/$(MODE)
+ifeq ($(MODE),release)
+BIN    := build/guanxi
+else
+BIN    := $(BUILD)/guanxi
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS_release := -O2 -g
+CFLAGS_debug   := -O0 -g -DGX_DEBUG
+CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                  -fno-omit-frame-pointer -DGX_DEBUG
+LDFLAGS_asan   := -fsanitize=address,undefined
+
+WARN     := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wshadow -Wformat=2
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+ALL_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) \
+               -Iinclude $(PKG_CFLAGS) -DGX_DICT_DIR='"$(abspath dicts)"' $(CFLAGS)
+ALL_LDFLAGS := $(LDFLAGS_$(MODE)) $(LDFLAGS)
+LIBS        := $(PKG_LIBS) -lpthread -lm
+
+SRCS      := $(sort $(wildcard pipeline/*.c))
+LIB_SRCS  := $(filter-out pipeline/main.c,$(SRCS))
+OBJS      := $(SRCS:pipeline/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:pipeline/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS      := $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+.PHONY: all run test unit check-release check-asan asan deps golden-update format clean dicts
+
+all: $(BIN)
+
+$(BIN): $(OBJS)
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# Objects are rebuilt when the flags change (the flags are recorded in $(BUILD)/flags).
+$(BUILD)/flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
+
+$(BUILD)/obj/%.o: pipeline/%.c $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -Ipipeline -Itests -MMD -MP -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(LIBS)
+
+unit: $(UNIT_BINS)
+
+FORCE:
+
+-include $(DEPS)
+
+# ---------------------------------------------------------------- user entry points
+
+deps:
+	@.ci/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./build/guanxi extract tests/corpus -o out
+
+test: deps
+	@$(MAKE) --no-print-directory check-release
+	@$(MAKE) --no-print-directory check-asan
+
+check-release:
+	@$(MAKE) --no-print-directory MODE=release WERROR=1 all unit
+	SHARED=$(SHARED) tests/run.sh release build/guanxi build/release/tests
+
+check-asan asan:
+	@$(MAKE) --no-print-directory MODE=asan WERROR=1 all unit
+	SHARED=$(SHARED) tests/run.sh asan build/asan/guanxi build/asan/tests
+
+golden-update: all
+	tests/golden/run.sh --update build/guanxi
+
+# Regenerates dicts/ from the licensed gazetteers in ../shared (see dicts/README.md).
+dicts:
+	python3 dicts/tools/build_dicts.py --shared $(SHARED) --out dicts
+
+format:
+	clang-format -i pipeline/*.c include/*.h tests/unit/*.c tests/*.h
+
+clean:
+	rm -rf build

@@ -1,0 +1,80 @@
+/* gx_common.h: what every stage of guanxi shares.
+ *
+ * Status codes (every fallible function returns one; details go to a gx_diag), the entity kinds,
+ * every named limit of the program, and the out-of-memory-aborting allocators that are the only
+ * callers of malloc in the project. Nothing here depends on a third-party library.
+ */
+#ifndef GX_COMMON_H
+#define GX_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define GX_VERSION "0.1.0"
+
+#define GX_MUST_CHECK __attribute__((warn_unused_result))
+#define GX_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Status of a fallible call. GX_OK is 0; everything else is an error whose message is in the
+ * gx_diag passed to the call. main.c maps them to exit codes (0 ok, 1 data/IO, 2 usage). */
+typedef enum {
+    GX_OK = 0,
+    GX_EIO,     /* a file could not be read or written */
+    GX_EUTF8,   /* invalid UTF-8 in input */
+    GX_EINPUT,  /* malformed input document (JSONL line, unknown input kind) */
+    GX_EDICT,   /* malformed dictionary */
+    GX_ELIMIT,  /* a named limit below was exceeded */
+    GX_EICU,    /* ICU reported an error */
+    GX_ELIB,    /* libxml2, cgraph or cJSON reported an error */
+    GX_EUSAGE,  /* bad command line */
+    GX_EINTR    /* interrupted by a signal */
+} gx_status;
+
+/* Entity kinds, in the fixed order used for sorting and summaries. */
+typedef enum {
+    GX_KIND_ORG = 0,
+    GX_KIND_PERSON,
+    GX_KIND_PLACE,
+    GX_KIND_PROGRAM,
+    GX_KIND_COUNT
+} gx_kind;
+
+/* "org", "person", "place", "program". */
+const char *gx_kind_name(gx_kind k);
+
+/* Parses a kind name of n bytes (also accepts ORG/PER/LOC/PROG in any case).
+ * Returns 1 and sets *out on success, 0 if the name is unknown. */
+int gx_kind_parse(const char *s, size_t n, gx_kind *out);
+
+/* ---- Named limits. Exceeding one is GX_ELIMIT or a counted warning, never unbounded work. ---- */
+
+/* Largest single document (a .txt file, a JSONL line, stdin), in bytes. */
+#define GX_MAX_DOC_BYTES ((size_t)1 << 30)
+/* Longest dictionary line, in bytes; longer lines are a dictionary error. */
+#define GX_MAX_DICT_LINE_BYTES 4096
+/* Longest dictionary surface, in code points (bounds matcher depth and matches per position). */
+#define GX_MAX_ENTRY_CHARS 64
+/* Most dictionary entries after merging all dictionary files. */
+#define GX_MAX_DICT_ENTRIES 20000000
+/* Most distinct entities paired within one window; the rest of the window is not paired and a
+ * warning is counted (pairing is quadratic in this number). */
+#define GX_MAX_WINDOW_ENTITIES 1000
+/* Deepest folder nesting followed when reading an input folder. */
+#define GX_MAX_DIR_DEPTH 64
+/* Most warnings printed one by one; the rest are only counted. */
+#define GX_MAX_WARNINGS_SHOWN 20
+/* Lines shorter than this many code points are headings, bylines or captions: spaces and line
+ * breaks after them are kept by the normalizer (see norm.c). */
+#define GX_REJOIN_MIN_LINE 24
+
+/* ---- Allocation: OOM prints "guanxi: out of memory" and aborts, here and nowhere else. ---- */
+void *gx_xmalloc(size_t n);
+void *gx_xcalloc(size_t count, size_t size);
+void *gx_xrealloc(void *p, size_t n);
+char *gx_xstrdup(const char *s);
+char *gx_xstrndup(const char *s, size_t n);
+
+/* Grows *p (an array of elem-sized items with capacity *cap) to hold at least need items. */
+void gx_grow(void **p, size_t *cap, size_t need, size_t elem);
+
+#endif

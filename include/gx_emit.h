@@ -1,0 +1,49 @@
+/* gx_emit.h: the last stage: a finished gx_graph written as GraphML, DOT and JSON.
+ *
+ * One emitter per format (emit_graphml.c via libxml2's xmlTextWriter, emit_dot.c via cgraph,
+ * emit_json.c via cJSON), each following ../shared/formats/CONTRACT.md. Every string goes through
+ * gx_sanitize() first. gx_emit_files() writes each file to a temporary name in the output folder
+ * and renames it into place, so a failed run never leaves half a graph behind.
+ */
+#ifndef GX_EMIT_H
+#define GX_EMIT_H
+
+#include <stdio.h>
+#include "gx_common.h"
+#include "gx_diag.h"
+#include "gx_graph.h"
+
+typedef enum {
+    GX_FORMAT_GRAPHML = 1 << 0,
+    GX_FORMAT_DOT = 1 << 1,
+    GX_FORMAT_JSON = 1 << 2,
+    GX_FORMAT_ALL = 7
+} gx_format;
+
+/* Parses a comma list such as "graphml,json" into a gx_format bit set.
+ * Returns 1 on success, 0 (with *out untouched) on an unknown or empty name. */
+int gx_format_parse(const char *list, unsigned *out);
+
+/* Each writes the finished graph g to out. name is the file name used in messages.
+ * On a library error returns GX_ELIB (GX_EIO on a write error) with a message in d. */
+GX_MUST_CHECK gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
+GX_MUST_CHECK gx_status gx_emit_dot(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
+GX_MUST_CHECK gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
+
+/* Writes dir/graph.graphml, dir/graph.dot, dir/graph.json (those in formats), creating dir if
+ * needed. Each goes to a temporary file first and is renamed into place only when complete.
+ * On error no partial file remains and the status says why. The paths of the files written are
+ * printed to *out_written (caller frees; may be NULL) as a ", "-separated list. */
+GX_MUST_CHECK gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats,
+                                      gx_diag *d, char **out_written);
+
+/* Removes any temporary output file still open (called from a signal handler on SIGINT). */
+void gx_emit_cleanup_temps(void);
+
+/* Returns a new NUL-terminated copy of s[0..n) that is safe for every output format: valid UTF-8
+ * (each invalid byte becomes U+FFFD), C0 controls other than TAB and LF removed, CR and CRLF
+ * turned into LF, U+007F..U+009F, U+FFFE and U+FFFF removed. *out_len (may be NULL) gets its
+ * length. The caller frees it with free(). */
+char *gx_sanitize(const char *s, size_t n, size_t *out_len);
+
+#endif

@@ -1,0 +1,35 @@
+/* gx_run.h: the pipeline runner: read -> normalize -> sentences -> match -> entities -> link
+ * -> emit, one document at a time. main.c only parses the command line into a gx_opts.
+ */
+#ifndef GX_RUN_H
+#define GX_RUN_H
+
+#include <stdio.h>
+#include "gx_common.h"
+#include "gx_diag.h"
+#include "gx_link.h"
+
+typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS } gx_command;
+
+typedef struct {
+    gx_command command;
+    const char *const *inputs; /* INPUT arguments (files, folders, .jsonl, "-") */
+    size_t n_inputs;
+    const char *const *dicts;  /* -d paths in order; none: gx_default_dicts() */
+    size_t n_dicts;
+    const char *out_dir;       /* extract: output folder */
+    unsigned formats;          /* extract: gx_format bits */
+    gx_window window;          /* co-mention window */
+    int quiet;                 /* no summary on stderr */
+    FILE *out;                 /* mentions: where the lines go */
+    FILE *err;                 /* summary stream */
+} gx_opts;
+
+/* The dictionary folder used when no -d is given: $GUANXI_DICTS if set, else the dicts/
+ * folder of the source tree the binary was built from. */
+const char *gx_default_dicts(void);
+
+/* Runs the command. Returns GX_OK or the status of the first error (its message is in d). */
+GX_MUST_CHECK gx_status gx_run(const gx_opts *o, gx_diag *d);
+
+#endif

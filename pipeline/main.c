@@ -1,0 +1,148 @@
+/* main.c: the command line. Parses arguments into a gx_opts, calls gx_run(), maps the status to
+ * an exit code (0 ok, 1 data or I/O error, 2 usage). No pipeline work happens here.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gx_emit.h"
+#include "gx_run.h"
+
+static const struct {
+    gx_status status;
+    int code;
+} S_exit_codes[] = {
+    {GX_OK, 0},     {GX_EIO, 1},    {GX_EUTF8, 1}, {GX_EINPUT, 1},  {GX_EDICT, 1},
+    {GX_ELIMIT, 1}, {GX_EICU, 1},   {GX_ELIB, 1},  {GX_EUSAGE, 2}, {GX_EINTR, 130},
+};
+
+static int S_exit_code(gx_status st) {
+    for (size_t i = 0; i < sizeof S_exit_codes / sizeof *S_exit_codes; i++)
+        if (S_exit_codes[i].status == st) return S_exit_codes[i].code;
+    return 1;
+}
+
+static const char S_usage_top[] =
+    "usage: guanxi COMMAND [OPTIONS] INPUT...\n"
+    "\n"
+    "Reads Chinese text and builds a knowledge graph of the organizations, people, places and\n"
+    "programs it mentions.\n"
+    "\n"
+    "commands:\n"
+    "  extract   write OUT/graph.graphml, OUT/graph.dot and OUT/graph.json\n"
+    "  mentions  print every mention as one JSON object a line on stdout\n"
+    "\n"
+    "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
+
+static const char S_usage_cmd[] =
+    "usage: guanxi %s [OPTIONS] INPUT...\n"
+    "\n"
+    "%s\n"
+    "\n"
+    "options:\n"
+    "  -d, --dict PATH     dictionary file or folder of *.tsv, repeatable; later ones override\n"
+    "                      earlier ones (default: %s)\n"
+    "  -o, --out DIR       output folder (default: out)\n"
+    "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
+    "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+    "  -q, --quiet         no summary on stderr\n"
+    "  -h, --help          this help\n"
+    "      --version       print the version\n"
+    "\n"
+    "INPUT: a .txt file (one document; id = file name without .txt), a folder (every .txt\n"
+    "below it, sorted by path; id = relative path without .txt), a .jsonl file (one document\n"
+    "a line: {\"id\": ..., \"text\": ...}), or - (stdin, one document, id \"-\").\n"
+    "Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n";
+
+static void S_usage(FILE *f, const char *cmd) {
+    if (!cmd) {
+        fputs(S_usage_top, f);
+        return;
+    }
+    const char *what = strcmp(cmd, "extract") == 0
+                           ? "Writes the graph of the inputs as GraphML, DOT and JSON."
+                           : "Prints every mention as one JSON object a line on stdout:\n"
+                             "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"}"
+                             " (code-point offsets).";
+    fprintf(f, S_usage_cmd, cmd, what, gx_default_dicts());
+}
+
+static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
+    fprintf(stderr, "guanxi: error: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+    fprintf(stderr, "Try 'guanxi %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return 2;
+}
+
+enum { S_OPT_WINDOW = 256, S_OPT_VERSION };
+
+static const struct option S_longopts[] = {
+    {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'}, {"window", required_argument, NULL, S_OPT_WINDOW},
+    {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
+};
+
+/* Parses the options of a command into o; returns -1 to go on, else an exit code. */
+static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts) {
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:o:f:qh", S_longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            *dicts = realloc(*dicts, (o->n_dicts + 1) * sizeof **dicts);
+            if (!*dicts) abort();
+            (*dicts)[o->n_dicts++] = optarg;
+            break;
+        case 'o': o->out_dir = optarg; break;
+        case 'f':
+            if (!gx_format_parse(optarg, &o->formats))
+                return S_usage_error(cmd, "unknown format list (use graphml,dot,json)", optarg);
+            break;
+        case S_OPT_WINDOW:
+            if (!gx_window_parse(optarg, &o->window))
+                return S_usage_error(cmd, "unknown window (use sentence, paragraph, document)",
+                                     optarg);
+            break;
+        case 'q': o->quiet = 1; break;
+        case 'h': S_usage(stdout, cmd); return 0;
+        case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
+        default: return S_usage_error(cmd, "bad option", NULL);
+        }
+    }
+    o->inputs = (const char *const *)argv + optind;
+    o->n_inputs = (size_t)(argc - optind);
+    o->dicts = *dicts;
+    if (o->n_inputs == 0) return S_usage_error(cmd, "no INPUT given", NULL);
+    return -1;
+}
+
+static void S_on_signal(int sig) {
+    gx_emit_cleanup_temps();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return S_usage_error(NULL, "no command given", NULL), S_usage(stderr, NULL), 2;
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) return S_usage(stdout, NULL), 0;
+    if (strcmp(cmd, "--version") == 0) return printf("guanxi %s\n", GX_VERSION), 0;
+    gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr};
+    if (strcmp(cmd, "extract") == 0) o.command = GX_CMD_EXTRACT;
+    else if (strcmp(cmd, "mentions") == 0) o.command = GX_CMD_MENTIONS;
+    else return S_usage_error(NULL, "unknown command", cmd);
+    const char **dicts = NULL;
+    int code = S_parse(argc - 1, argv + 1, cmd, &o, &dicts);
+    if (code < 0) {
+        signal(SIGINT, S_on_signal);
+        signal(SIGTERM, S_on_signal);
+        gx_diag *d = gx_diag_new(stderr);
+        code = S_exit_code(gx_run(&o, d));
+        gx_diag_summary(d);
+        gx_diag_free(d);
+        if (o.out == stdout && fflush(stdout) != 0) code = code ? code : 1;
+    }
+    free(dicts);
+    return code;
+}

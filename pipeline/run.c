@@ -1,0 +1,139 @@
+/* run.c: gx_run(): the stages in order, one document at a time (see gx_run.h).
+ *
+ *   dictionaries -> matcher
+ *   for each document: read -> norm -> sent -> match -> entity -> (mentions | link)
+ *   extract: finish graph -> emit GraphML, DOT, JSON -> summary
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "gx_dict.h"
+#include "gx_emit.h"
+#include "gx_entity.h"
+#include "gx_graph.h"
+#include "gx_match.h"
+#include "gx_mentions.h"
+#include "gx_norm.h"
+#include "gx_read.h"
+#include "gx_run.h"
+#include "gx_sent.h"
+
+#ifndef GX_DICT_DIR
+#define GX_DICT_DIR "dicts"
+#endif
+
+const char *gx_default_dicts(void) {
+    const char *env = getenv("GUANXI_DICTS");
+    return env && *env ? env : GX_DICT_DIR;
+}
+
+typedef struct {
+    size_t docs, bytes, mentions[GX_KIND_COUNT];
+} S_stats;
+
+static double S_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static gx_status S_load_dicts(const gx_opts *o, gx_dict *dict, gx_diag *d) {
+    const char *def = gx_default_dicts();
+    const char *const *paths = o->n_dicts ? o->dicts : &def;
+    size_t n = o->n_dicts ? o->n_dicts : 1;
+    for (size_t i = 0; i < n; i++) {
+        gx_status rc = gx_dict_load(dict, paths[i], d);
+        if (rc != GX_OK) return rc;
+    }
+    return GX_OK;
+}
+
+/* One document through stages 2-7. */
+static gx_status S_process(const gx_opts *o, gx_doc *doc, const gx_dict *dict,
+                           const gx_matcher *m, gx_hits *hits, gx_mentions *ms, gx_graph *g,
+                           S_stats *st, gx_diag *d) {
+    gx_status rc = gx_norm_doc(doc, d);
+    if (rc == GX_OK) rc = gx_sent_split(doc, d);
+    if (rc != GX_OK) return rc;
+    gx_match_scan(m, doc->cp, doc->n, GX_MATCH_LONGEST, hits);
+    gx_entity_mentions(doc, dict, hits, ms);
+    for (size_t i = 0; i < ms->n; i++) st->mentions[ms->v[i].kind]++;
+    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, ms, d);
+    gx_link_doc(g, doc, ms, o->window, d);
+    return GX_OK;
+}
+
+static gx_status S_documents(const gx_opts *o, const gx_dict *dict, const gx_matcher *m,
+                             gx_graph *g, S_stats *st, gx_diag *d) {
+    gx_reader *r = gx_reader_new(o->inputs, o->n_inputs, d);
+    gx_hits hits = {0};
+    gx_mentions ms = {0};
+    gx_doc doc = {0};
+    gx_status rc;
+    int has;
+    while ((rc = gx_reader_next(r, &doc, &has)) == GX_OK && has) {
+        rc = S_process(o, &doc, dict, m, &hits, &ms, g, st, d);
+        gx_doc_clear(&doc);
+        if (rc != GX_OK) break;
+        st->docs++;
+    }
+    gx_doc_clear(&doc);
+    st->bytes = gx_reader_bytes(r);
+    gx_hits_free(&hits);
+    gx_mentions_free(&ms);
+    gx_reader_free(r);
+    return rc;
+}
+
+static void S_summary(const gx_opts *o, const gx_graph *g, const S_stats *st, size_t entries,
+                      const char *written, double secs) {
+    if (o->quiet || !o->err) return;
+    size_t total = 0;
+    for (int k = 0; k < GX_KIND_COUNT; k++) total += st->mentions[k];
+    fprintf(o->err, "guanxi: %zu documents, %.1f KB, %zu dictionary entries\n", st->docs,
+            (double)st->bytes / 1024.0, entries);
+    fprintf(o->err, "  mentions  %zu (", total);
+    for (int k = 0; k < GX_KIND_COUNT; k++)
+        fprintf(o->err, "%s%s %zu", k ? ", " : "", gx_kind_name((gx_kind)k), st->mentions[k]);
+    fprintf(o->err, ")\n");
+    if (g) {
+        fprintf(o->err, "  entities  %zu\n", gx_graph_node_count(g));
+        fprintf(o->err, "  edges     %zu (%s window)\n", gx_graph_edge_count(g),
+                gx_window_name(o->window));
+        fprintf(o->err, "  wrote     %s\n", written ? written : "nothing");
+    }
+    fprintf(o->err, "  seconds   %.2f\n", secs);
+}
+
+static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_diag *d,
+                        char **written) {
+    char buf[32];
+    gx_graph_set_info(g, "generator", "guanxi " GX_VERSION);
+    gx_graph_set_info(g, "window", gx_window_name(o->window));
+    snprintf(buf, sizeof buf, "%zu", st->docs);
+    gx_graph_set_info(g, "documents", buf);
+    gx_graph_finish(g);
+#ifdef GX_DEBUG
+    if (gx_graph_check(g, stderr) != 0) abort();
+#endif
+    return gx_emit_files(g, o->out_dir, o->formats, d, written);
+}
+
+gx_status gx_run(const gx_opts *o, gx_diag *d) {
+    double t0 = S_now();
+    S_stats st = {0};
+    gx_dict *dict = gx_dict_new();
+    gx_matcher *m = NULL;
+    gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new() : NULL;
+    char *written = NULL;
+    gx_status rc = S_load_dicts(o, dict, d);
+    if (rc == GX_OK) rc = gx_matcher_new(dict, d, &m);
+    if (rc == GX_OK) rc = S_documents(o, dict, m, g, &st, d);
+    if (rc == GX_OK && g) rc = S_emit(o, g, &st, d, &written);
+    if (rc == GX_OK) S_summary(o, g, &st, gx_dict_count(dict), written, S_now() - t0);
+    free(written);
+    gx_graph_free(g);
+    gx_matcher_free(m);
+    gx_dict_free(dict);
+    return rc;
+}
