@@ -1,0 +1,193 @@
+/* emit.c: format selection and the safe writing of the output files (last stage; see gx_emit.h).
+ *
+ * gx_emit_files() creates the output folder, writes each selected format to a hidden temporary
+ * file beside its final name (mkstemp), and renames them into place only once all were written,
+ * so a failed or interrupted run leaves no half-written graph. The open temporaries are listed in
+ * a static table that gx_emit_cleanup_temps() can unlink from a signal handler.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "gx_emit.h"
+
+#define S_NFORMATS 3
+#define S_PATH_MAX 4096
+
+typedef gx_status (*S_emitter)(const gx_graph *, FILE *, const char *, gx_diag *);
+
+/* The formats in output order. Columns: bit, name in a format list, file name, emitter. */
+static const struct {
+    unsigned bit;
+    const char *name, *file;
+    S_emitter emit;
+} S_formats[S_NFORMATS] = {
+    {GX_FORMAT_GRAPHML, "graphml", "graph.graphml", gx_emit_graphml},
+    {GX_FORMAT_DOT, "dot", "graph.dot", gx_emit_dot},
+    {GX_FORMAT_JSON, "json", "graph.json", gx_emit_json},
+};
+
+/* Temporary files that exist right now: a slot's path is valid while its flag is set. Only
+ * written outside signal handlers; gx_emit_cleanup_temps() only reads. */
+static char S_temp_path[S_NFORMATS][S_PATH_MAX];
+static volatile sig_atomic_t S_temp_live[S_NFORMATS];
+
+/* ---------------------------------------------------------------- format list */
+
+int gx_format_parse(const char *list, unsigned *out) {
+    unsigned bits = 0;
+    const char *p = list;
+    for (;;) {
+        size_t n = strcspn(p, ",");
+        unsigned bit = 0;
+        if (n == 3 && strncmp(p, "all", 3) == 0) bit = GX_FORMAT_ALL;
+        for (size_t i = 0; i < S_NFORMATS && !bit; i++)
+            if (strlen(S_formats[i].name) == n && strncmp(p, S_formats[i].name, n) == 0)
+                bit = S_formats[i].bit;
+        if (!bit) return 0; /* unknown or empty name */
+        bits |= bit;
+        if (p[n] == '\0') break;
+        p += n + 1;
+    }
+    *out = bits;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- temporary files */
+
+void gx_emit_cleanup_temps(void) {
+    for (int i = 0; i < S_NFORMATS; i++)
+        if (S_temp_live[i]) unlink(S_temp_path[i]); /* async-signal-safe */
+}
+
+static void S_temp_forget(int slot) {
+    S_temp_live[slot] = 0;
+}
+
+/* Removes the temporary file of slot, if any. */
+static void S_temp_remove(int slot) {
+    if (!S_temp_live[slot]) return;
+    S_temp_live[slot] = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    unlink(S_temp_path[slot]);
+}
+
+/* Output files get the usual 0666 & ~umask, not mkstemp's 0600. */
+static void S_set_mode(int fd) {
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+}
+
+/* Writes format f to a new temporary file in dir, recorded in slot f. final names the file in
+ * messages. On error the temporary is gone and the status says why. */
+static gx_status S_write_temp(const gx_graph *g, const char *dir, int f, const char *final,
+                              gx_diag *d) {
+    char tmp[S_PATH_MAX];
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, S_formats[f].file) >= sizeof tmp)
+        return gx_diag_error(d, GX_EIO, final, 0, "path too long");
+    int fd = mkstemp(tmp);
+    if (fd < 0) return gx_diag_error(d, GX_EIO, final, 0, "cannot create: %s", strerror(errno));
+    memcpy(S_temp_path[f], tmp, sizeof tmp);
+    atomic_signal_fence(memory_order_seq_cst); /* path complete before the handler may see it */
+    S_temp_live[f] = 1;
+    S_set_mode(fd);
+    FILE *fp = fdopen(fd, "w");
+    if (!fp) {
+        gx_status st = gx_diag_error(d, GX_EIO, final, 0, "cannot open: %s", strerror(errno));
+        close(fd);
+        S_temp_remove(f);
+        return st;
+    }
+    gx_status st = S_formats[f].emit(g, fp, final, d);
+    if (st == GX_OK && (fflush(fp) != 0 || ferror(fp)))
+        st = gx_diag_error(d, GX_EIO, final, 0, "write error: %s", strerror(errno));
+    if (fclose(fp) != 0 && st == GX_OK)
+        st = gx_diag_error(d, GX_EIO, final, 0, "cannot close: %s", strerror(errno));
+    if (st != GX_OK) S_temp_remove(f);
+    return st;
+}
+
+/* ---------------------------------------------------------------- output folder */
+
+/* mkdir -p path. Returns GX_OK, or GX_EIO with a message naming the part that failed. */
+static gx_status S_mkdir_p(const char *path, gx_diag *d) {
+    char buf[S_PATH_MAX];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf) return gx_diag_error(d, GX_EIO, path, 0, "bad output folder");
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0') continue;
+        char c = buf[i];
+        buf[i] = '\0';
+        struct stat sb;
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return gx_diag_error(d, GX_EIO, buf, 0, "cannot create folder: %s", strerror(errno));
+        if (stat(buf, &sb) != 0)
+            return gx_diag_error(d, GX_EIO, buf, 0, "cannot create folder: %s", strerror(errno));
+        if (!S_ISDIR(sb.st_mode))
+            return gx_diag_error(d, GX_EIO, buf, 0, "cannot create folder: %s", strerror(ENOTDIR));
+        buf[i] = c;
+    }
+    return GX_OK;
+}
+
+/* dir without trailing slashes ("/" stays "/"), in out (S_PATH_MAX bytes). */
+static void S_trim_dir(const char *dir, char *out) {
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (n >= S_PATH_MAX) n = S_PATH_MAX - 1;
+    memcpy(out, dir, n);
+    out[n] = '\0';
+}
+
+/* ---------------------------------------------------------------- writing all formats */
+
+/* Appends ", path" (or "path" first) to the growing list *list of length *len. */
+static void S_list_add(char **list, size_t *len, const char *path) {
+    size_t add = strlen(path) + (*len ? 2 : 0);
+    *list = gx_xrealloc(*list, *len + add + 1);
+    snprintf(*list + *len, add + 1, "%s%s", *len ? ", " : "", path);
+    *len += add;
+}
+
+gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx_diag *d,
+                        char **out_written) {
+    char base[S_PATH_MAX], final[S_NFORMATS][S_PATH_MAX];
+    S_trim_dir(dir, base);
+    gx_status st = S_mkdir_p(base, d);
+    for (int f = 0; f < S_NFORMATS && st == GX_OK; f++) {
+        if (!(formats & S_formats[f].bit)) continue;
+        const char *sep = strcmp(base, "/") == 0 ? "" : "/";
+        if ((size_t)snprintf(final[f], S_PATH_MAX, "%s%s%s", base, sep, S_formats[f].file) >=
+            S_PATH_MAX)
+            st = gx_diag_error(d, GX_EIO, base, 0, "path too long");
+        else
+            st = S_write_temp(g, base, f, final[f], d);
+    }
+    /* All written: move them into place. Otherwise remove every temporary. */
+    char *list = gx_xstrdup("");
+    size_t len = 0;
+    for (int f = 0; f < S_NFORMATS; f++) {
+        if (!S_temp_live[f]) continue;
+        if (st == GX_OK && rename(S_temp_path[f], final[f]) == 0) {
+            S_temp_forget(f);
+            S_list_add(&list, &len, final[f]);
+        } else {
+            if (st == GX_OK)
+                st = gx_diag_error(d, GX_EIO, final[f], 0, "cannot rename: %s", strerror(errno));
+            S_temp_remove(f);
+        }
+    }
+    if (out_written)
+        *out_written = list;
+    else
+        free(list);
+    return st;
+}

@@ -1,0 +1,196 @@
+/* emit_dot.c: the finished gx_graph as Graphviz DOT, through cgraph (agopen ... agwrite).
+ *
+ * Last stage (emit), one of three emitters (see gx_emit.h). Follows CONTRACT.md §2: an undirected
+ * `graph kg`, sfdp layout defaults, a CJK font everywhere, ASCII node names, labels escaped as
+ * escString because agwrite never escapes backslashes, every value under 16000 bytes, and the
+ * real weight kept in `w` while `weight` is the integer layout weight. Edges are named e<k>
+ * (agwrite writes key=e<k>), the ids GraphML and JSON use. Nodes and edges are created in gx_graph
+ * order: agwrite keeps the edge order and writes each node just before its first use; it sorts each
+ * attribute list by name. Both are deterministic.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <graphviz/cgraph.h>
+#include <unicode/utf8.h>
+#include "gx_emit.h"
+
+/* Budget for one attribute value as written in the file: Graphviz 2.42's scanner rejects quoted
+ * strings over 16384 bytes (CONTRACT.md §2 Length). */
+#define S_MAX_VALUE_BYTES 16000
+/* Cap on the layout `weight` (an int to Graphviz); heavier edges gain nothing in the layout. */
+#define S_MAX_LAYOUT_WEIGHT 1000
+#define S_ELLIPSIS          "\xE2\x80\xA6" /* U+2026 HORIZONTAL ELLIPSIS, marks a cut label */
+#define S_FONT              "Noto Sans CJK SC"
+
+/* Node look per kind. Columns: shape, fill colour (light tints, so black text stays readable). */
+static const struct {
+    const char *shape, *fill;
+} S_kind_style[GX_KIND_COUNT] = {
+    [GX_KIND_ORG] = {"box", "#AEC7E8"},        /* light blue */
+    [GX_KIND_PERSON] = {"ellipse", "#FFBB78"}, /* light orange */
+    [GX_KIND_PLACE] = {"hexagon", "#98DF8A"},  /* light green */
+    [GX_KIND_PROGRAM] = {"note", "#C5B0D5"},   /* light purple */
+};
+
+/* Attributes declared before any object, so every file lists them the same way. Columns: object
+ * kind, name, default ("" = no default; agwrite then omits it from the defaults line). */
+static const struct {
+    int kind;
+    const char *name, *def;
+} S_attrs[] = {
+    {AGRAPH, "charset", "UTF-8"},
+    {AGRAPH, "layout", "sfdp"},
+    {AGRAPH, "overlap", "prism"},
+    {AGRAPH, "outputorder", "edgesfirst"},
+    {AGRAPH, "splines", "false"},
+    {AGRAPH, "fontname", S_FONT},
+    {AGNODE, "fontname", S_FONT},
+    {AGNODE, "style", "filled"},
+    {AGNODE, "label", "\\N"},
+    {AGNODE, "kind", ""},
+    {AGNODE, "mentions", ""},
+    {AGNODE, "documents", ""},
+    {AGNODE, "shape", ""},
+    {AGNODE, "fillcolor", ""},
+    {AGEDGE, "fontname", S_FONT},
+    {AGEDGE, "relation", ""},
+    {AGEDGE, "count", ""},
+    {AGEDGE, "documents", ""},
+    {AGEDGE, "w", ""},
+    {AGEDGE, "weight", ""},
+    {AGEDGE, "penwidth", ""},
+};
+
+/* ---------------------------------------------------------------- label escaping */
+
+/* Escapes whole code points of s[0..n) (sanitized UTF-8) into out at *j as escString: `\` -> `\\`,
+ * LF -> `\n`. Stops before the code point that would take the value past budget bytes in the
+ * file (agwrite writes `"` as `\"`, so it counts 2). Returns the bytes of s consumed. */
+static size_t S_escape(const uint8_t *s, size_t n, size_t budget, char *out, size_t *j) {
+    size_t i = 0, used = 0;
+    while (i < n) {
+        size_t start = i;
+        U8_FWD_1(s, i, n);
+        size_t cost = i - start;
+        if (s[start] == '\\' || s[start] == '\n' || s[start] == '"') cost = 2;
+        if (used + cost > budget) return start;
+        used += cost;
+        if (s[start] == '\\' || s[start] == '\n') {
+            out[(*j)++] = '\\';
+            out[(*j)++] = s[start] == '\n' ? 'n' : '\\';
+        } else {
+            memcpy(out + *j, s + start, i - start);
+            *j += i - start;
+        }
+    }
+    return n;
+}
+
+/* The DOT label for name: sanitized, escaped, cut at a code point with "…" when too long.
+ * The caller frees it with free(). */
+static char *S_label(const char *name) {
+    size_t n;
+    char *s = gx_sanitize(name, strlen(name), &n);
+    size_t cap = (n < S_MAX_VALUE_BYTES / 2 ? 2 * n : S_MAX_VALUE_BYTES) + sizeof S_ELLIPSIS;
+    char *out = gx_xmalloc(cap);
+    size_t j = 0;
+    if (S_escape((const uint8_t *)s, n, S_MAX_VALUE_BYTES, out, &j) < n) {
+        j = 0;
+        S_escape((const uint8_t *)s, n, S_MAX_VALUE_BYTES - strlen(S_ELLIPSIS), out, &j);
+        memcpy(out + j, S_ELLIPSIS, strlen(S_ELLIPSIS));
+        j += strlen(S_ELLIPSIS);
+    }
+    out[j] = '\0';
+    free(s);
+    return out;
+}
+
+/* ---------------------------------------------------------------- graph building */
+
+static int S_set_u32(void *obj, char *attr, uint32_t v) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%" PRIu32, v);
+    return agsafeset(obj, attr, buf, "");
+}
+
+/* Creates node n (named by its id) with its attributes. Returns NULL on a cgraph error. */
+static Agnode_t *S_add_node(Agraph_t *ag, const gx_node *n) {
+    char *id = gx_sanitize(n->id, strlen(n->id), NULL), *label = S_label(n->label);
+    char *kind = gx_sanitize(gx_kind_name(n->kind), strlen(gx_kind_name(n->kind)), NULL);
+    Agnode_t *an = agnode(ag, id, 1);
+    if (an && (agsafeset(an, "label", label, "\\N") != 0 || agsafeset(an, "kind", kind, "") != 0 ||
+               S_set_u32(an, "mentions", n->mentions) != 0 ||
+               S_set_u32(an, "documents", n->documents) != 0 ||
+               agsafeset(an, "shape", (char *)S_kind_style[n->kind].shape, "") != 0 ||
+               agsafeset(an, "fillcolor", (char *)S_kind_style[n->kind].fill, "") != 0))
+        an = NULL;
+    free(id);
+    free(label);
+    free(kind);
+    return an;
+}
+
+/* Edge attributes. The real weight is the count ("3", as in GraphML and JSON); `weight` is the
+ * integer layout weight in [1, S_MAX_LAYOUT_WEIGHT]; penwidth is 1 + log1p(count), printed from
+ * integer hundredths so that no locale can turn the '.' into ','. */
+static int S_set_edge_attrs(Agedge_t *ae, const gx_edge *e) {
+    char *rel = gx_sanitize(e->relation, strlen(e->relation), NULL);
+    uint32_t lw = e->count < 1                     ? 1
+                  : e->count > S_MAX_LAYOUT_WEIGHT ? S_MAX_LAYOUT_WEIGHT
+                                                   : e->count;
+    long hundredths = lround(100.0 * (1.0 + log1p((double)e->count)));
+    char pen[32];
+    snprintf(pen, sizeof pen, "%ld.%02ld", hundredths / 100, hundredths % 100);
+    int rc = agsafeset(ae, "relation", rel, "") != 0 || S_set_u32(ae, "count", e->count) != 0 ||
+             S_set_u32(ae, "documents", e->documents) != 0 || S_set_u32(ae, "w", e->count) != 0 ||
+             S_set_u32(ae, "weight", lw) != 0 || agsafeset(ae, "penwidth", pen, "") != 0;
+    free(rel);
+    return rc ? -1 : 0;
+}
+
+/* Declares the attributes, then creates every node and edge in gx_graph order.
+ * Returns < 0 on a cgraph error. */
+static int S_build(Agraph_t *ag, const gx_graph *g) {
+    for (size_t i = 0; i < sizeof S_attrs / sizeof S_attrs[0]; i++)
+        if (!agattr(ag, S_attrs[i].kind, (char *)S_attrs[i].name, (char *)S_attrs[i].def))
+            return -1;
+    size_t nn = gx_graph_node_count(g);
+    Agnode_t **nodes = gx_xmalloc((nn ? nn : 1) * sizeof *nodes);
+    int rc = 0;
+    for (size_t i = 0; i < nn && rc == 0; i++)
+        if (!(nodes[i] = S_add_node(ag, gx_graph_node(g, i)))) rc = -1;
+    for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++) {
+        const gx_edge *e = gx_graph_edge(g, i);
+        char eid[32];
+        snprintf(eid, sizeof eid, "e%zu", i);
+        Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], eid, 1);
+        if (!ae || S_set_edge_attrs(ae, e) < 0) rc = -1;
+    }
+    free(nodes);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- entry point */
+
+gx_status gx_emit_dot(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+    gx_status st = GX_OK;
+    Agraph_t *ag = agopen("kg", Agundirected, NULL);
+    if (!ag) return gx_diag_error(d, GX_ELIB, name, 0, "cgraph cannot create a graph");
+    if (S_build(ag, g) < 0) {
+        st = gx_diag_error(d, GX_ELIB, name, 0, "cgraph failed to build the graph");
+        goto exit_graph_opened;
+    }
+    if (agwrite(ag, out) != 0 || fflush(out) != 0 || ferror(out)) {
+        st = ferror(out) ? gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno))
+                         : gx_diag_error(d, GX_ELIB, name, 0, "cgraph failed to write DOT");
+        goto exit_graph_opened;
+    }
+
+exit_graph_opened:
+    agclose(ag);
+    return st;
+}

@@ -1,0 +1,221 @@
+/* emit_graphml.c: the finished gx_graph as GraphML, through libxml2's xmlTextWriter.
+ *
+ * Last stage (emit), one of three emitters (see gx_emit.h). Follows CONTRACT.md §1: default
+ * namespace, every <key> before the single <graph>, graph data first, then all nodes, then all
+ * edges; prefixed key ids (v_label, e_weight) so Gephi maps them by attr.name; no empty <data>.
+ * The writer escapes & < > " and CR; gx_sanitize() has already removed what XML cannot hold.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/xmlwriter.h>
+#include "gx_emit.h"
+
+#define S_NS     "http://graphml.graphdrawing.org/xmlns"
+#define S_XSI    "http://www.w3.org/2001/XMLSchema-instance"
+#define S_SCHEMA S_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+
+#define S_X(s) ((const xmlChar *)(s))
+
+/* Largest counts over the graph: a count above INT32_MAX needs attr.type "long" (Gephi reads
+ * "int" as a Java int, CONTRACT.md §0 Numbers). */
+typedef struct {
+    uint32_t node_mentions, node_documents, edge_count, edge_documents;
+} S_maxima;
+
+/* ---------------------------------------------------------------- small writers */
+
+/* 1 if key is an ASCII identifier, so that "g_<key>" is an XSD NMTOKEN. */
+static int S_is_ident(const char *s) {
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_')) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+static const char *S_int_type(uint32_t max) {
+    return max > INT32_MAX ? "long" : "int";
+}
+
+/* <key id=.. for=.. attr.name=.. attr.type=../>. Returns < 0 on a writer error. */
+static int S_key(xmlTextWriterPtr w, const char *id, const char *dom, const char *name,
+                 const char *type) {
+    char *sid = gx_sanitize(id, strlen(id), NULL), *sname = gx_sanitize(name, strlen(name), NULL);
+    int rc = xmlTextWriterStartElement(w, S_X("key")) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(sid)) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("for"), S_X(dom)) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("attr.name"), S_X(sname)) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("attr.type"), S_X(type)) < 0 ||
+                     xmlTextWriterEndElement(w) < 0
+                 ? -1
+                 : 0;
+    free(sid);
+    free(sname);
+    return rc;
+}
+
+/* <data key="key">text</data> with text sanitized; nothing when the result is empty. */
+static int S_data(xmlTextWriterPtr w, const char *key, const char *text) {
+    size_t n;
+    char *t = gx_sanitize(text, strlen(text), &n);
+    int rc = 0;
+    if (n > 0) {
+        rc = xmlTextWriterStartElement(w, S_X("data")) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("key"), S_X(key)) < 0 ||
+                     xmlTextWriterWriteString(w, S_X(t)) < 0 || xmlTextWriterEndElement(w) < 0
+                 ? -1
+                 : 0;
+    }
+    free(t);
+    return rc;
+}
+
+static int S_data_u32(xmlTextWriterPtr w, const char *key, uint32_t v) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%" PRIu32, v);
+    return S_data(w, key, buf);
+}
+
+/* ---------------------------------------------------------------- document parts */
+
+static int S_write_keys(xmlTextWriterPtr w, const gx_graph *g, const S_maxima *m, gx_diag *d,
+                        const char *name) {
+    for (size_t i = 0; i < gx_graph_info_count(g); i++) {
+        const char *k, *v;
+        gx_graph_info(g, i, &k, &v);
+        if (!S_is_ident(k)) {
+            gx_diag_warn(d, name, 0, "graph attribute '%s' is not an identifier; not written", k);
+            continue;
+        }
+        char id[256];
+        if ((size_t)snprintf(id, sizeof id, "g_%s", k) >= sizeof id) continue;
+        if (S_key(w, id, "graph", k, "string") < 0) return -1;
+    }
+    if (S_key(w, "v_label", "node", "label", "string") < 0 ||
+        S_key(w, "v_name", "node", "name", "string") < 0 ||
+        S_key(w, "v_kind", "node", "kind", "string") < 0 ||
+        S_key(w, "v_mentions", "node", "mentions", S_int_type(m->node_mentions)) < 0 ||
+        S_key(w, "v_documents", "node", "documents", S_int_type(m->node_documents)) < 0 ||
+        S_key(w, "e_weight", "edge", "weight", "double") < 0 ||
+        S_key(w, "e_relation", "edge", "relation", "string") < 0 ||
+        S_key(w, "e_count", "edge", "count", S_int_type(m->edge_count)) < 0 ||
+        S_key(w, "e_documents", "edge", "documents", S_int_type(m->edge_documents)) < 0)
+        return -1;
+    return 0;
+}
+
+static int S_write_graph_data(xmlTextWriterPtr w, const gx_graph *g) {
+    for (size_t i = 0; i < gx_graph_info_count(g); i++) {
+        const char *k, *v;
+        char id[256];
+        gx_graph_info(g, i, &k, &v);
+        if (!S_is_ident(k) || (size_t)snprintf(id, sizeof id, "g_%s", k) >= sizeof id) continue;
+        if (S_data(w, id, v) < 0) return -1;
+    }
+    return 0;
+}
+
+static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
+    char *id = gx_sanitize(n->id, strlen(n->id), NULL);
+    int rc = xmlTextWriterStartElement(w, S_X("node")) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(id)) < 0 ||
+                     S_data(w, "v_label", n->label) < 0 || S_data(w, "v_name", n->label) < 0 ||
+                     S_data(w, "v_kind", gx_kind_name(n->kind)) < 0 ||
+                     S_data_u32(w, "v_mentions", n->mentions) < 0 ||
+                     S_data_u32(w, "v_documents", n->documents) < 0 ||
+                     xmlTextWriterEndElement(w) < 0
+                 ? -1
+                 : 0;
+    free(id);
+    return rc;
+}
+
+/* Edge i as <edge id="e<i>">. The weight is the count, a double written like cJSON writes an
+ * integral double ("3", not "3.0"), so all three formats carry the same bytes. */
+static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i) {
+    const gx_edge *e = gx_graph_edge(g, i);
+    const gx_node *s = gx_graph_node(g, e->source), *t = gx_graph_node(g, e->target);
+    char eid[32];
+    snprintf(eid, sizeof eid, "e%zu", i);
+    char *sid = gx_sanitize(s->id, strlen(s->id), NULL),
+         *tid = gx_sanitize(t->id, strlen(t->id), NULL);
+    int rc = xmlTextWriterStartElement(w, S_X("edge")) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(eid)) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("source"), S_X(sid)) < 0 ||
+                     xmlTextWriterWriteAttribute(w, S_X("target"), S_X(tid)) < 0 ||
+                     S_data_u32(w, "e_weight", e->count) < 0 ||
+                     S_data(w, "e_relation", e->relation) < 0 ||
+                     S_data_u32(w, "e_count", e->count) < 0 ||
+                     S_data_u32(w, "e_documents", e->documents) < 0 ||
+                     xmlTextWriterEndElement(w) < 0
+                 ? -1
+                 : 0;
+    free(sid);
+    free(tid);
+    return rc;
+}
+
+static void S_maxima_of(const gx_graph *g, S_maxima *m) {
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < gx_graph_node_count(g); i++) {
+        const gx_node *n = gx_graph_node(g, i);
+        if (n->mentions > m->node_mentions) m->node_mentions = n->mentions;
+        if (n->documents > m->node_documents) m->node_documents = n->documents;
+    }
+    for (size_t i = 0; i < gx_graph_edge_count(g); i++) {
+        const gx_edge *e = gx_graph_edge(g, i);
+        if (e->count > m->edge_count) m->edge_count = e->count;
+        if (e->documents > m->edge_documents) m->edge_documents = e->documents;
+    }
+}
+
+/* The whole document. Returns < 0 on a writer error. */
+static int S_write_doc(xmlTextWriterPtr w, const gx_graph *g, gx_diag *d, const char *name) {
+    S_maxima m;
+    S_maxima_of(g, &m);
+    if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
+        xmlTextWriterStartElement(w, S_X("graphml")) < 0 ||
+        xmlTextWriterWriteAttribute(w, S_X("xmlns"), S_X(S_NS)) < 0 ||
+        xmlTextWriterWriteAttribute(w, S_X("xmlns:xsi"), S_X(S_XSI)) < 0 ||
+        xmlTextWriterWriteAttribute(w, S_X("xsi:schemaLocation"), S_X(S_SCHEMA)) < 0 ||
+        S_write_keys(w, g, &m, d, name) < 0 || xmlTextWriterStartElement(w, S_X("graph")) < 0 ||
+        xmlTextWriterWriteAttribute(w, S_X("id"), S_X("G")) < 0 ||
+        xmlTextWriterWriteAttribute(w, S_X("edgedefault"), S_X("undirected")) < 0 ||
+        S_write_graph_data(w, g) < 0)
+        return -1;
+    for (size_t i = 0; i < gx_graph_node_count(g); i++)
+        if (S_write_node(w, gx_graph_node(g, i)) < 0) return -1;
+    for (size_t i = 0; i < gx_graph_edge_count(g); i++)
+        if (S_write_edge(w, g, i) < 0) return -1;
+    return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- entry point */
+
+gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+    gx_status st = GX_OK;
+    xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL); /* does not close out */
+    if (!buf) return gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create an output buffer");
+    xmlTextWriterPtr w = xmlNewTextWriter(buf); /* owns buf from here on */
+    if (!w) {
+        st = gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create a text writer");
+        goto exit_buf_created;
+    }
+    if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, S_X("  ")) < 0 ||
+        S_write_doc(w, g, d, name) < 0 || xmlTextWriterFlush(w) < 0) {
+        st = ferror(out) ? gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno))
+                         : gx_diag_error(d, GX_ELIB, name, 0, "libxml2 failed to write GraphML");
+    } else if (ferror(out)) {
+        st = gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
+    }
+    xmlFreeTextWriter(w);
+    return st;
+
+exit_buf_created:
+    xmlOutputBufferClose(buf);
+    return st;
+}

@@ -1,0 +1,120 @@
+/* emit_json.c: the finished gx_graph as NetworkX node-link JSON, through cJSON.
+ *
+ * Last stage (emit), one of three emitters (see gx_emit.h). Follows CONTRACT.md §3: "directed" and
+ * "multigraph" always present, node ids as link source/target (not indexes), the edge array under
+ * both "links" and "edges" (so every NetworkX version loads it with defaults), UTF-8 without BOM. Numbers are counts, so never NaN or Inf; cJSON writes an integral
+ * double as "3", the same bytes the GraphML and DOT emitters write.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "gx_emit.h"
+
+/* ---------------------------------------------------------------- members */
+
+/* Adds the sanitized string value under key. Returns 0, or -1 if cJSON failed. */
+static int S_add_str(cJSON *obj, const char *key, const char *value) {
+    char *k = gx_sanitize(key, strlen(key), NULL), *v = gx_sanitize(value, strlen(value), NULL);
+    int rc = cJSON_AddStringToObject(obj, k, v) ? 0 : -1;
+    free(k);
+    free(v);
+    return rc;
+}
+
+static int S_add_num(cJSON *obj, const char *key, double value) {
+    return cJSON_AddNumberToObject(obj, key, value) ? 0 : -1;
+}
+
+/* Adds item to array; on failure frees it. Returns 0 or -1. */
+static int S_append(cJSON *array, cJSON *item) {
+    if (cJSON_AddItemToArray(array, item)) return 0;
+    cJSON_Delete(item);
+    return -1;
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static int S_add_graph(cJSON *root, const gx_graph *g) {
+    cJSON *obj = cJSON_AddObjectToObject(root, "graph");
+    if (!obj) return -1;
+    for (size_t i = 0; i < gx_graph_info_count(g); i++) {
+        const char *k, *v;
+        gx_graph_info(g, i, &k, &v);
+        if (S_add_str(obj, k, v) < 0) return -1;
+    }
+    return 0;
+}
+
+static cJSON *S_node(const gx_node *n) {
+    cJSON *o = cJSON_CreateObject();
+    if (o &&
+        (S_add_str(o, "id", n->id) < 0 || S_add_str(o, "label", n->label) < 0 ||
+         S_add_str(o, "name", n->label) < 0 || S_add_str(o, "kind", gx_kind_name(n->kind)) < 0 ||
+         S_add_num(o, "mentions", n->mentions) < 0 ||
+         S_add_num(o, "documents", n->documents) < 0)) {
+        cJSON_Delete(o);
+        o = NULL;
+    }
+    return o;
+}
+
+/* Link i, "id": "e<i>" as in GraphML; the weight is the count. */
+static cJSON *S_link(const gx_graph *g, size_t i) {
+    const gx_edge *e = gx_graph_edge(g, i);
+    char eid[32];
+    snprintf(eid, sizeof eid, "e%zu", i);
+    cJSON *o = cJSON_CreateObject();
+    if (o && (S_add_str(o, "id", eid) < 0 ||
+              S_add_str(o, "source", gx_graph_node(g, e->source)->id) < 0 ||
+              S_add_str(o, "target", gx_graph_node(g, e->target)->id) < 0 ||
+              S_add_num(o, "weight", e->count) < 0 || S_add_str(o, "relation", e->relation) < 0 ||
+              S_add_num(o, "count", e->count) < 0 || S_add_num(o, "documents", e->documents) < 0)) {
+        cJSON_Delete(o);
+        o = NULL;
+    }
+    return o;
+}
+
+/* Fills root with the whole document. Returns < 0 if cJSON failed. */
+static int S_build(cJSON *root, const gx_graph *g) {
+    if (!cJSON_AddFalseToObject(root, "directed") || !cJSON_AddFalseToObject(root, "multigraph") ||
+        S_add_graph(root, g) < 0)
+        return -1;
+    cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
+    if (!nodes) return -1;
+    for (size_t i = 0; i < gx_graph_node_count(g); i++)
+        if (S_append(nodes, S_node(gx_graph_node(g, i))) < 0) return -1;
+    cJSON *links = cJSON_AddArrayToObject(root, "links");
+    if (!links) return -1;
+    for (size_t i = 0; i < gx_graph_edge_count(g); i++)
+        if (S_append(links, S_link(g, i)) < 0) return -1;
+    /* The same array again under "edges": NetworkX <= 3.5 and d3 read "links", NetworkX >= 3.6
+     * reads "edges" by default (CONTRACT.md §3); a reference item prints it without a copy. */
+    return cJSON_AddItemReferenceToObject(root, "edges", links) ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- entry point */
+
+gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+    gx_status st = GX_OK;
+    cJSON *root = cJSON_CreateObject();
+    if (!root) return gx_diag_error(d, GX_ELIB, name, 0, "cJSON cannot create an object");
+    if (S_build(root, g) < 0) {
+        st = gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to build the document");
+        goto exit_root_created;
+    }
+    char *text = cJSON_Print(root);
+    if (!text) {
+        st = gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to print the document");
+        goto exit_root_created;
+    }
+    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0 || ferror(out))
+        st = gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
+    cJSON_free(text);
+
+exit_root_created:
+    cJSON_Delete(root);
+    return st;
+}

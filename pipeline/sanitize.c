@@ -1,0 +1,49 @@
+/* sanitize.c: the one text filter every emitter applies before writing a string (see gx_emit.h).
+ *
+ * Last stage, shared by emit_graphml.c, emit_dot.c and emit_json.c: none of libxml2, cgraph or
+ * cJSON rejects control characters or invalid UTF-8, so this makes every string valid UTF-8 that
+ * all three formats (and XML 1.0 in particular) accept. CONTRACT.md §0 "Text sanitising".
+ */
+#include <stdlib.h>
+#include <unicode/utf8.h>
+#include "gx_emit.h"
+
+/* U+FFFD REPLACEMENT CHARACTER, the stand-in for each ill-formed sequence. */
+#define S_REPLACEMENT 0xFFFD
+
+/* 1 if code point c is dropped from output: C0 controls except TAB and LF (CR is handled by the
+ * caller), DEL and the C1 block U+007F..U+009F, and the noncharacters U+FFFE / U+FFFF. */
+static int S_dropped(UChar32 c) {
+    if (c < 0x20) return c != '\t' && c != '\n';
+    if (c >= 0x7F && c <= 0x9F) return 1;
+    return c == 0xFFFE || c == 0xFFFF;
+}
+
+/* Appends code point c (valid, not a surrogate) to out at *j as UTF-8. */
+static void S_put(char *out, size_t *j, UChar32 c) {
+    size_t k = *j;
+    U8_APPEND_UNSAFE((uint8_t *)out, k, c);
+    *j = k;
+}
+
+char *gx_sanitize(const char *s, size_t n, size_t *out_len) {
+    const uint8_t *u = (const uint8_t *)s;
+    /* Worst case: every byte is ill-formed and becomes the 3-byte U+FFFD. */
+    char *out = gx_xmalloc(n <= (SIZE_MAX - 1) / 3 ? 3 * n + 1 : SIZE_MAX);
+    size_t i = 0, j = 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        if (c < 0) {
+            S_put(out, &j, S_REPLACEMENT);
+        } else if (c == '\r') {
+            if (i < n && u[i] == '\n') i++; /* CRLF: one LF */
+            out[j++] = '\n';
+        } else if (!S_dropped(c)) {
+            S_put(out, &j, c);
+        }
+    }
+    out[j] = '\0';
+    if (out_len) *out_len = j;
+    return out;
+}

@@ -1,0 +1,98 @@
+/* test_dict.c: stage 4 (dictionaries): the TSV format, attributes, NFKC, errors with file:line,
+ * later definitions replacing earlier ones, files and folders. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "gx_dict.h"
+#include "harness.h"
+
+static gx_status S_add(gx_dict *dict, const char *line, gx_diag *d) {
+    return gx_dict_add_line(dict, line, strlen(line), "t.tsv", 7, d);
+}
+
+int main(void) {
+    char errbuf[4096] = {0};
+    FILE *err = fmemopen(errbuf, sizeof errbuf, "w");
+    setvbuf(err, NULL, _IONBF, 0);
+    gx_diag *d = gx_diag_new(err);
+    gx_dict *dict = gx_dict_new();
+
+    ok(S_add(dict, "郑州\tplace\t郑州市", d) == GX_OK, "3 fields");
+    ok(S_add(dict, "三会一课\tprogram", d) == GX_OK, "2 fields");
+    ok(S_add(dict, "院校社区\tplace\t\tsubtype=community;parent=北林路街道;priority=-1", d) == GX_OK,
+         "4 fields, empty canonical");
+    ok(S_add(dict, "# comment\tignored", d) == GX_OK, "comment");
+    ok(S_add(dict, "   ", d) == GX_OK, "blank");
+    ok(S_add(dict, "ＣＢＤ\tplace", d) == GX_OK, "full-width surface");
+    ok(S_add(dict, "小区\tplace\t\tnegative", d) == GX_OK, "negative flag");
+    eq_int(gx_dict_count(dict), 5, "five entries");
+    const gx_entry *e = gx_dict_entry(dict, 0);
+    eq_str(e->canonical, "郑州市", "canonical");
+    eq_int(e->kind, GX_KIND_PLACE, "kind");
+    e = gx_dict_entry(dict, 2);
+    eq_str(e->canonical, "院校社区", "empty canonical = surface");
+    eq_str(e->subtype, "community", "subtype");
+    eq_str(e->parent, "北林路街道", "parent");
+    eq_int(e->priority, -1, "priority");
+    eq_str(gx_dict_entry(dict, 3)->surface, "CBD", "surface NFKC");
+    ok(gx_dict_entry(dict, 4)->flags & GX_ENTRY_NEGATIVE, "negative");
+
+    ok(S_add(dict, "郑州\torg", d) == GX_OK, "redefinition accepted");
+    eq_int(gx_dict_count(dict), 5, "redefinition replaces");
+    eq_int(gx_dict_entry(dict, 0)->kind, GX_KIND_ORG, "later wins");
+    ok(strstr(errbuf, "t.tsv:7: '郑州' (org) replaces the entry from t.tsv:7") != NULL,
+       "redefinition warning");
+
+    ok(S_add(dict, "onlyone", d) == GX_EDICT, "one field is an error");
+    ok(strstr(errbuf, "guanxi: error: t.tsv:7: expected 2 to 4 tab-separated fields, got 1"),
+       "message names file:line");
+    ok(S_add(dict, "a\tb\tc\td\te", d) == GX_EDICT, "five fields");
+    ok(S_add(dict, "x\tthing", d) == GX_EDICT, "unknown type");
+    ok(strstr(errbuf, "unknown type 'thing'") != NULL, "unknown type message");
+    ok(S_add(dict, "\tplace", d) == GX_EDICT, "empty surface");
+    ok(S_add(dict, "a\xff\tplace", d) == GX_EDICT, "invalid UTF-8");
+    ok(S_add(dict, "x\tplace\t\tpriority=high", d) == GX_EDICT, "bad priority");
+    char longline[300];
+    for (int i = 0; i < 65; i++) longline[i] = 'x';
+    strcpy(longline + 65, "\tplace");
+    ok(S_add(dict, longline, d) == GX_EDICT, "surface over GX_MAX_ENTRY_CHARS");
+    longline[64] = '\t';
+    strcpy(longline + 64, "\tplace");
+    ok(S_add(dict, longline, d) == GX_OK, "surface of exactly GX_MAX_ENTRY_CHARS");
+
+    /* files: BOM, CRLF, a folder in name order */
+    char dir[] = "/tmp/gx_test_dictXXXXXX";
+    ok(mkdtemp(dir) != NULL, "mkdtemp");
+    char p1[256], p2[256], p3[256];
+    snprintf(p1, sizeof p1, "%s/b.tsv", dir);
+    snprintf(p2, sizeof p2, "%s/a.tsv", dir);
+    snprintf(p3, sizeof p3, "%s/bad.tsv", dir);
+    FILE *f = fopen(p1, "w");
+    fputs("\xEF\xBB\xBF金水区\tplace\r\n同名\tplace\r\n", f);
+    fclose(f);
+    f = fopen(p2, "w");
+    fputs("同名\torg\n", f);
+    fclose(f);
+    gx_dict *dd = gx_dict_new();
+    ok(gx_dict_load(dd, dir, d) == GX_OK, "load folder");
+    eq_int(gx_dict_count(dd), 2, "two surfaces");
+    eq_str(gx_dict_entry(dd, 1)->surface, "金水区", "BOM and CR stripped");
+    eq_int(gx_dict_entry(dd, 0)->kind, GX_KIND_PLACE, "b.tsv loads after a.tsv and wins");
+    f = fopen(p3, "w");
+    fputs("好\tplace\n坏\n", f);
+    fclose(f);
+    ok(gx_dict_load(dd, p3, d) == GX_EDICT, "bad file");
+    ok(strstr(errbuf, "bad.tsv:2: expected 2 to 4") != NULL, "error names the file and line 2");
+    ok(gx_dict_load(dd, "/nonexistent/x.tsv", d) == GX_EIO, "missing file");
+    unlink(p1);
+    unlink(p2);
+    unlink(p3);
+    rmdir(dir);
+
+    gx_dict_free(dd);
+    gx_dict_free(dict);
+    gx_diag_free(d);
+    fclose(err);
+    return gx_test_done();
+}
