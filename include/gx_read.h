@@ -4,7 +4,7 @@
  * is read the same way, id = file name), a folder (every *.txt below it, hidden entries skipped,
  * sorted by relative path; id = that path without .txt), a .jsonl file (a document a line:
  * {"id": ..., "text": ...}; a numeric id becomes its decimal string, a missing id becomes
- * "FILE:LINE"), or "-" (stdin, one document, id "-"). Documents are read one by one (the corpus
+ * "STEM:LINE" with STEM the file name without .jsonl), or "-" (stdin, one document, id "-"). Documents are read one by one (the corpus
  * is never held in memory). Text must be UTF-8; a leading BOM is dropped; invalid UTF-8 is an
  * error naming the file and byte offset.
  */

@@ -73,7 +73,9 @@ static gx_status S_norm_field(gx_dict *dict, S_field f, const char **out) {
     size_t n;
     gx_status rc = gx_norm_string(f.p, f.n, &s, &n);
     if (rc != GX_OK) return rc;
-    *out = gx_arena_strndup(dict->arena, s, n);
+    S_field t = {s, n}; /* NFKC turns U+3000 and U+00A0 into spaces: trim again */
+    S_trim(&t);
+    if (t.n) *out = gx_arena_strndup(dict->arena, t.p, t.n);
     free(s);
     return GX_OK;
 }

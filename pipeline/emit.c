@@ -157,6 +157,46 @@ static void S_list_add(char **list, size_t *len, const char *path) {
     *len += add;
 }
 
+/* ---------------------------------------------------------------- moving into place */
+
+/* Renames every live temporary to its final name, all or nothing: a file about to be replaced
+ * is first hard-linked to a backup name, and if a later rename fails the earlier ones are undone
+ * (old files restored, new ones removed), so the folder never holds a mix of two runs. */
+static gx_status S_commit(char final[][S_PATH_MAX], gx_diag *d, char **list, size_t *len) {
+    char bak[S_NFORMATS][S_PATH_MAX + 4];
+    int had[S_NFORMATS] = {0}, done[S_NFORMATS] = {0};
+    gx_status st = GX_OK;
+    for (int f = 0; f < S_NFORMATS && st == GX_OK; f++) {
+        struct stat sb;
+        if (!S_temp_live[f] || lstat(final[f], &sb) != 0) continue;
+        if (S_ISDIR(sb.st_mode))
+            st = gx_diag_error(d, GX_EIO, final[f], 0, "cannot replace: %s", strerror(EISDIR));
+        snprintf(bak[f], sizeof bak[f], "%s.old", S_temp_path[f]);
+        if (st == GX_OK && link(final[f], bak[f]) != 0)
+            st = gx_diag_error(d, GX_EIO, final[f], 0, "cannot back up: %s", strerror(errno));
+        had[f] = st == GX_OK;
+    }
+    for (int f = 0; f < S_NFORMATS && st == GX_OK; f++) {
+        if (!S_temp_live[f]) continue;
+        if (rename(S_temp_path[f], final[f]) != 0) {
+            st = gx_diag_error(d, GX_EIO, final[f], 0, "cannot rename: %s", strerror(errno));
+            break;
+        }
+        S_temp_forget(f);
+        done[f] = 1;
+    }
+    for (int f = 0; f < S_NFORMATS; f++) {
+        if (st != GX_OK && done[f]) {
+            if (had[f]) (void)rename(bak[f], final[f]);
+            else (void)unlink(final[f]);
+        } else if (done[f]) {
+            S_list_add(list, len, final[f]);
+        }
+        if (had[f]) (void)unlink(bak[f]); /* gone already if it was restored */
+    }
+    return st;
+}
+
 gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx_diag *d,
                         char **out_written) {
     char base[S_PATH_MAX], final[S_NFORMATS][S_PATH_MAX];
@@ -171,20 +211,10 @@ gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx
         else
             st = S_write_temp(g, base, f, final[f], d);
     }
-    /* All written: move them into place. Otherwise remove every temporary. */
     char *list = gx_xstrdup("");
     size_t len = 0;
-    for (int f = 0; f < S_NFORMATS; f++) {
-        if (!S_temp_live[f]) continue;
-        if (st == GX_OK && rename(S_temp_path[f], final[f]) == 0) {
-            S_temp_forget(f);
-            S_list_add(&list, &len, final[f]);
-        } else {
-            if (st == GX_OK)
-                st = gx_diag_error(d, GX_EIO, final[f], 0, "cannot rename: %s", strerror(errno));
-            S_temp_remove(f);
-        }
-    }
+    if (st == GX_OK) st = S_commit(final, d, &list, &len);
+    for (int f = 0; f < S_NFORMATS; f++) S_temp_remove(f); /* any left after an error */
     if (out_written)
         *out_written = list;
     else

@@ -56,7 +56,7 @@ static void S_pair_window(gx_graph *g, const gx_doc *doc, S_item *items, size_t 
 }
 
 static uint32_t S_window_of(const gx_doc *doc, const gx_mention *m, gx_window w) {
-    if (w == GX_WINDOW_DOCUMENT) return 0;
+    if (w == GX_WINDOW_DOCUMENT || doc->n_sents == 0) return 0;
     return w == GX_WINDOW_PARAGRAPH ? doc->sents[m->sent].para : m->sent;
 }
 

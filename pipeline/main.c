@@ -1,6 +1,7 @@
 /* main.c: the command line. Parses arguments into a gx_opts, calls gx_run(), maps the status to
  * an exit code (0 ok, 1 data or I/O error, 2 usage). No pipeline work happens here.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -87,7 +88,8 @@ static const struct option S_longopts[] = {
 static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts) {
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:o:f:qh", S_longopts, NULL)) != -1) {
+    opterr = 0; /* we print our own message, naming the option */
+    while ((c = getopt_long(argc, argv, ":d:o:f:qh", S_longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             *dicts = realloc(*dicts, (o->n_dicts + 1) * sizeof **dicts);
@@ -107,7 +109,8 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         case 'q': o->quiet = 1; break;
         case 'h': S_usage(stdout, cmd); return 0;
         case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
-        default: return S_usage_error(cmd, "bad option", NULL);
+        case ':': return S_usage_error(cmd, "option needs a value", argv[optind - 1]);
+        default: return S_usage_error(cmd, "unknown option", argv[optind - 1]);
         }
     }
     o->inputs = (const char *const *)argv + optind;
@@ -141,7 +144,10 @@ int main(int argc, char **argv) {
         code = S_exit_code(gx_run(&o, d));
         gx_diag_summary(d);
         gx_diag_free(d);
-        if (o.out == stdout && fflush(stdout) != 0) code = code ? code : 1;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "guanxi: error: stdout: write error: %s\n", strerror(errno));
+            code = code ? code : 1;
+        }
     }
     free(dicts);
     return code;

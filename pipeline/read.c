@@ -145,7 +145,10 @@ static gx_status S_open_dir(gx_reader *r, const char *dir) {
     gx_status rc = S_list_dir(r, root, NULL, 0);
     free(root);
     if (rc != GX_OK) return rc;
-    if (r->n_files == first) gx_diag_warn(r->d, dir, 0, "no .txt files in folder");
+    if (r->n_files == first) {
+        gx_diag_warn(r->d, dir, 0, "no .txt files in folder");
+        return GX_OK;
+    }
     qsort(r->files + first, r->n_files - first, sizeof *r->files, S_cmp_str);
     gx_grow((void **)&r->root_lens, &r->cap_roots, r->n_files, sizeof *r->root_lens);
     for (size_t i = first; i < r->n_files; i++) r->root_lens[i] = n + 1;
@@ -241,15 +244,43 @@ static char *S_file_id(const char *rel) {
 
 /* ---------------------------------------------------------------- JSONL */
 
-static char *S_json_id(const cJSON *id, const char *path, long line) {
+/* The raw text of the number after the top-level key "id" in a line cJSON has already accepted,
+ * so that 64-bit ids keep every digit (cJSON holds numbers as doubles). Only strings, nesting
+ * and key positions are tracked; no value is decoded here. Returns 0 if not found. */
+static int S_raw_id_number(const char *p, size_t n, const char **out, size_t *out_len) {
+    int depth = 0, key = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '"') {
+            size_t j = i + 1;
+            while (j < n && p[j] != '"') j += p[j] == '\\' ? 2 : 1;
+            int is_id = depth == 1 && key && j - i - 1 == 2 && memcmp(p + i + 1, "id", 2) == 0;
+            i = j;
+            if (!is_id) continue;
+            for (j = i + 1; j < n && (p[j] == ' ' || p[j] == '\t' || p[j] == ':'); j++) {}
+            size_t k = j;
+            while (k < n && strchr("+-.0123456789eE", p[k])) k++;
+            if (k == j) return 0;
+            *out = p + j;
+            *out_len = k - j;
+            return 1;
+        }
+        if (c == '{' || c == '[') depth++;
+        if (c == '}' || c == ']') depth--;
+        key = (c == '{' || c == ',') ? depth == 1 : (c == ' ' || c == '\t' || c == '\r') && key;
+    }
+    return 0;
+}
+
+static char *S_json_id(const cJSON *id, const char *line, size_t len, const char *path,
+                       long lineno) {
     char buf[64];
+    const char *raw;
+    size_t rawlen;
     if (cJSON_IsString(id)) return gx_xstrdup(id->valuestring);
     if (cJSON_IsNumber(id)) {
-        double v = id->valuedouble;
-        if (v == (double)(long long)v && v > -9.007199254740992e15 && v < 9.007199254740992e15)
-            snprintf(buf, sizeof buf, "%lld", (long long)v);
-        else
-            snprintf(buf, sizeof buf, "%.17g", v);
+        if (S_raw_id_number(line, len, &raw, &rawlen)) return gx_xstrndup(raw, rawlen);
+        snprintf(buf, sizeof buf, "%.17g", id->valuedouble);
         return gx_xstrdup(buf);
     }
     const char *base = strrchr(path, '/');
@@ -257,16 +288,42 @@ static char *S_json_id(const cJSON *id, const char *path, long line) {
     size_t n = strlen(base) + 32;
     char *s = gx_xmalloc(n);
     size_t stem = S_has_suffix(base, ".jsonl") ? strlen(base) - 6 : strlen(base);
-    snprintf(s, n, "%.*s:%ld", (int)stem, base, line);
+    snprintf(s, n, "%.*s:%ld", (int)stem, base, lineno);
     return s;
 }
 
+/* 1 if line holds the JSON escape \u0000 (a NUL, which cJSON's C strings would silently cut
+ * the text at): a backslash run of odd length followed by u0000. */
+static int S_has_nul_escape(const char *line, size_t len) {
+    for (size_t i = 0; i + 6 <= len; i++) {
+        if (line[i] != '\\') continue;
+        size_t j = i;
+        while (j < len && line[j] == '\\') j++;
+        if ((j - i) % 2 == 1 && len - j >= 5 && line[j] == 'u' && memcmp(line + j + 1, "0000", 4) == 0)
+            return 1;
+        i = j - 1;
+    }
+    return 0;
+}
+
 static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_doc *doc) {
-    const char *path = r->jsonl_path;
-    cJSON *obj = cJSON_ParseWithLength(line, len);
+    const char *path = r->jsonl_path, *end = NULL;
+    cJSON *obj = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!obj || !cJSON_IsObject(obj)) {
         cJSON_Delete(obj);
         return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line, "not a JSON object");
+    }
+    while (end && end < line + len && (*end == ' ' || *end == '\t' || *end == '\r')) end++;
+    if (end != line + len) {
+        cJSON_Delete(obj);
+        return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
+                             "text after the JSON object at byte %zu of the line",
+                             (size_t)(end ? end - line : 0));
+    }
+    if (S_has_nul_escape(line, len)) {
+        cJSON_Delete(obj);
+        return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
+                             "\\u0000 (NUL) in a JSON string is not supported");
     }
     const cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
     if (!cJSON_IsString(text)) {
@@ -280,7 +337,7 @@ static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_do
         return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
                              "\"id\" must be a string or a number");
     }
-    doc->id = S_json_id(id, path, r->jsonl_line);
+    doc->id = S_json_id(id, line, len, path, r->jsonl_line);
     doc->orig_len = strlen(text->valuestring);
     doc->orig = gx_xstrndup(text->valuestring, doc->orig_len);
     cJSON_Delete(obj);
