@@ -267,6 +267,18 @@ static void test_jsonl(void) {
        "jsonl: line numbers count blank lines");
     eq_int(res.warnings, 0, "jsonl: no warnings");
 
+    /* 64-bit ids keep their digits; only the top-level "id" key counts */
+    S_write("ids.jsonl",
+            "{\"meta\": {\"id\": 7}, \"note\": \"\\\"id\\\": 9\", \"id\": 1234567890123456789, "
+            "\"text\": \"x\"}\n"
+            "{\"id\":-12345678901234567890,\"text\":\"y\"}\n",
+            0);
+    const char *inids[] = {S_at(0, "ids.jsonl")};
+    S_err_reset();
+    S_read_all(inids, 1, &res);
+    eq_str(res.ids, "1234567890123456789|-12345678901234567890",
+           "jsonl: numeric ids keep every digit, nested and quoted \"id\" ignored");
+
     S_write("bad1.jsonl", "{\"id\":1,\"text\":\"a\"}\nnot json\n", 0);
     S_err_reset();
     const char *in1[] = {S_at(1, "bad1.jsonl")};
