@@ -1,12 +1,16 @@
 /* gx_dict.h: stage 4, dictionaries. TSV files in, a read-only entry table out.
  *
  * Format (dicts/README.md): UTF-8, one entry a line, `surface<TAB>type[<TAB>canonical[<TAB>attrs]]`,
- * type org|person|place|program, canonical empty or absent = surface, attrs `key=value;...` with
- * keys priority (integer), subtype, parent, and the flag `negative`. `#` starts a comment line;
+ * canonical empty or absent = surface, attrs `key=value;...`. The type is an entity kind
+ * (org|person|place|program: the surface names an entity) or a rule role, a word the rules of
+ * rules.c look for (suffix, title, surname, stop, generic, word; see gx_role). Attribute keys: priority
+ * (integer), subtype, parent, the flag `negative`, and for rule words kind, prefix, min, max,
+ * side and the flags unit, chain, byline, generic, level and weak. `#` starts a comment line;
  * a BOM and CRLF line ends are accepted. Surfaces and canonicals are NFKC-normalized on load so
  * they match normalized text. A malformed line is an error naming file:line. Files load in the
  * order given; a folder loads its *.tsv files in name order; a later entry for the same surface
- * replaces the earlier one (a warning says so when they differ). Built once, then const.
+ * and role replaces the earlier one (a warning says so when they differ); one surface may have
+ * one entry per role (路 is a surname and a road suffix). Built once, then const.
  */
 #ifndef GX_DICT_H
 #define GX_DICT_H
@@ -14,7 +18,39 @@
 #include "gx_common.h"
 #include "gx_diag.h"
 
-enum { GX_ENTRY_NEGATIVE = 1 }; /* gx_entry.flags: the surface is never a mention */
+/* gx_entry.flags */
+enum {
+    GX_ENTRY_NEGATIVE = 1, /* the surface is never a mention (it blocks what it covers) */
+    GX_ENTRY_UNIT = 2,     /* suffix: what precedes it is an organization of its own (党支部) */
+    GX_ENTRY_BYLINE = 4,   /* title: names follow as a space-separated list (本报记者 A B) */
+    GX_ENTRY_GENERIC = 8,  /* suffix: the word alone is generic too (社区, 街道) */
+    GX_ENTRY_LEVEL = 16,   /* generic: an administrative level that may start a body (区, 省) */
+    GX_ENTRY_WEAK = 32,    /* stop: a conjunction that names may hold (和 in 祥和实业) */
+    GX_ENTRY_CHAIN = 64    /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
+};
+
+/* What a dictionary row is: an entity, or a word that rules use. */
+typedef enum {
+    GX_ROLE_ENTITY = 0, /* surface names an entity of `kind` */
+    GX_ROLE_SUFFIX,     /* ends a name of `kind`: org 党支部, place 路, program 工作法 */
+    GX_ROLE_TITLE,      /* a person's title or function beside a name: 书记, 教授, 记者 */
+    GX_ROLE_SURNAME,    /* a family name: 张, 欧阳 */
+    GX_ROLE_STOP,       /* never inside a name: a name found by a rule does not cross it */
+    GX_ROLE_GENERIC,    /* too general to be a name by itself: 社区, 街道, 各 */
+    GX_ROLE_WORD,       /* a common word: a person name does not start with it (高度, 全面) */
+    GX_ROLE_COUNT
+} gx_role;
+
+/* What must stand before a suffix (attribute prefix=). */
+typedef enum {
+    GX_PREFIX_NAME = 0, /* any name: known entities or unknown characters */
+    GX_PREFIX_PLACE,    /* a known place (or an organization) directly before it: 局, 厅, 委 */
+    GX_PREFIX_NUMERAL,  /* a number: 四十七中, 五步工作法 */
+    GX_PREFIX_QUOTE     /* a quoted name directly before it: “三会一课”制度 */
+} gx_prefix;
+
+/* Rule role names as written in the type column ("suffix", "title", ...); NULL for entity. */
+const char *gx_role_name(gx_role r);
 
 typedef struct {
     const char *surface;   /* NFKC UTF-8, 1..GX_MAX_ENTRY_CHARS code points */
@@ -24,7 +60,11 @@ typedef struct {
     const char *file;      /* dictionary file it came from */
     long line;             /* its line there */
     int32_t priority;      /* attrs priority=, default 0 */
-    gx_kind kind;          /* org, person, place or program */
+    gx_kind kind;          /* entity: its kind; suffix: the kind of the name it ends (kind=) */
+    gx_role role;          /* entity or rule word */
+    gx_prefix prefix;      /* suffix: what must precede it (prefix=) */
+    uint8_t min, max;      /* suffix: prefix length in characters (min=, max=); title: name length */
+    uint8_t side;          /* title: 1 names follow it (side=before), 2 names precede it, 3 both */
     uint32_t flags;        /* GX_ENTRY_* */
 } gx_entry;
 
@@ -44,6 +84,11 @@ GX_MUST_CHECK gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t
                                          const char *file, long line, gx_diag *d);
 
 size_t gx_dict_count(const gx_dict *dict);
+/* Index of the first entry whose (normalized) surface is s[0..n), or -1. A surface has at most
+ * one entry per role (an entity, a suffix, a surname...); gx_dict_next_same walks the others. */
+long gx_dict_find(const gx_dict *dict, const char *s, size_t n);
+/* The next entry with the same surface as entry i (another role), or -1. */
+long gx_dict_next_same(const gx_dict *dict, size_t i);
 /* Entry i (i < count), in first-definition order. */
 const gx_entry *gx_dict_entry(const gx_dict *dict, size_t i);
 

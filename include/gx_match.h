@@ -3,8 +3,9 @@
  * One Aho-Corasick automaton over Unicode code points holds every surface of every type. A scan
  * reports hits as normalized code-point spans with the dictionary entry they matched:
  * leftmost-longest (non-overlapping; at each position the longest surface starting there, and
- * the scan resumes after it) or all hits (nested and overlapping). A negative entry takes part
- * in leftmost-longest resolution, so it blocks what it covers, but is never reported.
+ * the scan resumes after it) or all hits (nested and overlapping, negative entries included: the
+ * caller decides what they block). In leftmost-longest mode a negative entry takes part in the
+ * resolution, so it blocks what it covers, but is not reported.
  * The matcher is built once from a finished gx_dict and is read-only afterwards: one matcher
  * may be shared by threads, each with its own gx_hits.
  */

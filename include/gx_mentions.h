@@ -1,7 +1,9 @@
 /* gx_mentions.h: the mention-lines output of `guanxi mentions` (JSON Lines via cJSON).
  *
- * One object a mention: {"doc","start","end","type","text","entity","source"}, start/end in
- * original code points (end exclusive) and text the exact original slice, so that
+ * One object a mention: {"doc","start","end","type","text","entity","source"} plus
+ * "nested": true on a mention that lies inside another (a party body's unit, or any with
+ * --nested); start/end in original code points (end exclusive) and text the exact original
+ * slice, so that
  * text == original[start:end] always holds. The text is not sanitized like graph labels:
  * input is validated UTF-8 and cJSON escapes every control character, and sanitizing would
  * break that equality.

@@ -21,6 +21,7 @@ typedef struct {
     unsigned formats;          /* extract: gx_format bits */
     gx_window window;          /* co-mention window */
     int quiet;                 /* no summary on stderr */
+    int nested;                /* also report mentions inside mentions */
     FILE *out;                 /* mentions: where the lines go */
     FILE *err;                 /* summary stream */
 } gx_opts;

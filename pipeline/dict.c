@@ -18,14 +18,17 @@
 
 struct gx_dict {
     gx_entry *entries;
-    size_t n, cap;
-    gx_strmap *by_surface;
+    uint32_t *next_same; /* per entry: next entry with the same surface (other role), or NONE */
+    size_t n, cap, cap_next;
+    gx_strmap *by_key;     /* role byte + surface -> entry index (one entry per role) */
+    gx_strmap *by_surface; /* surface -> first entry with it */
     gx_arena *arena;
 };
 
 gx_dict *gx_dict_new(void) {
     gx_dict *dict = gx_xcalloc(1, sizeof *dict);
     dict->by_surface = gx_strmap_new();
+    dict->by_key = gx_strmap_new();
     dict->arena = gx_arena_new();
     return dict;
 }
@@ -33,13 +36,24 @@ gx_dict *gx_dict_new(void) {
 void gx_dict_free(gx_dict *dict) {
     if (!dict) return;
     free(dict->entries);
+    free(dict->next_same);
     gx_strmap_free(dict->by_surface);
+    gx_strmap_free(dict->by_key);
     gx_arena_free(dict->arena);
     free(dict);
 }
 
 size_t gx_dict_count(const gx_dict *dict) { return dict->n; }
 const gx_entry *gx_dict_entry(const gx_dict *dict, size_t i) { return &dict->entries[i]; }
+
+long gx_dict_find(const gx_dict *dict, const char *s, size_t n) {
+    uint32_t i;
+    return gx_strmap_get(dict->by_surface, s, n, &i) ? (long)i : -1;
+}
+
+long gx_dict_next_same(const gx_dict *dict, size_t i) {
+    return dict->next_same[i] == UINT32_MAX ? -1 : (long)dict->next_same[i];
+}
 
 /* ---------------------------------------------------------------- one line */
 
@@ -80,9 +94,84 @@ static gx_status S_norm_field(gx_dict *dict, S_field f, const char **out) {
     return GX_OK;
 }
 
-/* Parses `key=value;key=value;negative` into e. */
-static gx_status S_parse_attrs(gx_dict *dict, S_field f, gx_entry *e, const char *file, long line,
-                               gx_diag *d) {
+/* ---------------------------------------------------------------- attributes */
+
+static const char *const S_role_names[GX_ROLE_COUNT] = {
+    NULL, "suffix", "title", "surname", "stop", "generic", "word"};
+
+const char *gx_role_name(gx_role r) { return (unsigned)r < GX_ROLE_COUNT ? S_role_names[r] : NULL; }
+
+static int S_eq(S_field f, const char *lit) {
+    return f.n == strlen(lit) && memcmp(f.p, lit, f.n) == 0;
+}
+
+/* Parses an integer attribute value in lo..hi. */
+static int S_int(S_field v, long lo, long hi, long *out) {
+    char buf[24], *end;
+    if (v.n == 0 || v.n >= sizeof buf) return 0;
+    memcpy(buf, v.p, v.n);
+    buf[v.n] = '\0';
+    *out = strtol(buf, &end, 10);
+    return *end == '\0' && *out >= lo && *out <= hi;
+}
+
+typedef struct {
+    gx_dict *dict;
+    gx_entry *e;
+    const char *file;
+    long line;
+    gx_diag *d;
+} S_actx;
+
+static gx_status S_bad(S_actx *a, S_field k, S_field v, const char *want) {
+    return gx_diag_error(a->d, GX_EDICT, a->file, a->line, "attribute %.*s=%.*s: expected %s",
+                         (int)k.n, k.p, (int)v.n, v.p, want);
+}
+
+/* One attribute. Unknown keys are a warning (newer dictionaries stay loadable). */
+static gx_status S_attr(S_actx *a, S_field k, S_field v, int has_value) {
+    static const char *const prefixes[] = {"name", "place", "numeral", "quote"};
+    static const char *const sides[] = {"", "before", "after", "both"};
+    gx_entry *e = a->e;
+    long n;
+    if (!has_value && S_eq(k, "negative")) e->flags |= GX_ENTRY_NEGATIVE;
+    else if (!has_value && S_eq(k, "unit")) e->flags |= GX_ENTRY_UNIT;
+    else if (!has_value && S_eq(k, "byline")) e->flags |= GX_ENTRY_BYLINE;
+    else if (!has_value && S_eq(k, "generic")) e->flags |= GX_ENTRY_GENERIC;
+    else if (!has_value && S_eq(k, "level")) e->flags |= GX_ENTRY_LEVEL;
+    else if (!has_value && S_eq(k, "weak")) e->flags |= GX_ENTRY_WEAK;
+    else if (!has_value && S_eq(k, "chain")) e->flags |= GX_ENTRY_CHAIN;
+    else if (has_value && S_eq(k, "priority")) {
+        if (!S_int(v, -1000000, 1000000, &n)) return S_bad(a, k, v, "an integer in -1000000..1000000");
+        e->priority = (int32_t)n;
+    } else if (has_value && (S_eq(k, "min") || S_eq(k, "max"))) {
+        if (!S_int(v, 0, GX_MAX_ENTRY_CHARS, &n)) return S_bad(a, k, v, "an integer in 0..64");
+        *(S_eq(k, "min") ? &e->min : &e->max) = (uint8_t)n;
+    } else if (has_value && S_eq(k, "kind")) {
+        if (!gx_kind_parse(v.p, v.n, &e->kind)) return S_bad(a, k, v, "org, person, place or program");
+    } else if (has_value && S_eq(k, "prefix")) {
+        size_t i = 0;
+        while (i < 4 && !S_eq(v, prefixes[i])) i++;
+        if (i == 4) return S_bad(a, k, v, "name, place, numeral or quote");
+        e->prefix = (gx_prefix)i;
+    } else if (has_value && S_eq(k, "side")) {
+        size_t i = 1;
+        while (i < 4 && !S_eq(v, sides[i])) i++;
+        if (i == 4) return S_bad(a, k, v, "before, after or both");
+        e->side = (uint8_t)i;
+    } else if (has_value && S_eq(k, "subtype")) {
+        e->subtype = gx_arena_strndup(a->dict->arena, v.p, v.n);
+    } else if (has_value && S_eq(k, "parent")) {
+        gx_status rc = S_norm_field(a->dict, v, &e->parent);
+        if (rc != GX_OK) return gx_diag_error(a->d, rc, a->file, a->line, "cannot normalize parent");
+    } else {
+        gx_diag_warn(a->d, a->file, a->line, "unknown attribute '%.*s' ignored", (int)k.n, k.p);
+    }
+    return GX_OK;
+}
+
+/* Parses `key=value;key=value;flag` into a->e. */
+static gx_status S_parse_attrs(S_actx *a, S_field f) {
     while (f.n) {
         const char *semi = memchr(f.p, ';', f.n);
         S_field kv = {f.p, semi ? (size_t)(semi - f.p) : f.n};
@@ -93,36 +182,46 @@ static gx_status S_parse_attrs(gx_dict *dict, S_field f, gx_entry *e, const char
         const char *eq = memchr(kv.p, '=', kv.n);
         S_field key = {kv.p, eq ? (size_t)(eq - kv.p) : kv.n};
         S_field val = {eq ? eq + 1 : kv.p + kv.n, eq ? kv.n - key.n - 1 : 0};
-        if (key.n == 8 && memcmp(key.p, "negative", 8) == 0 && !eq) {
-            e->flags |= GX_ENTRY_NEGATIVE;
-        } else if (key.n == 8 && memcmp(key.p, "priority", 8) == 0 && eq) {
-            char buf[24], *end;
-            if (val.n == 0 || val.n >= sizeof buf)
-                return gx_diag_error(d, GX_EDICT, file, line, "priority needs an integer");
-            memcpy(buf, val.p, val.n);
-            buf[val.n] = '\0';
-            long v = strtol(buf, &end, 10);
-            if (*end || v < -1000000 || v > 1000000)
-                return gx_diag_error(d, GX_EDICT, file, line,
-                                     "priority must be an integer in -1000000..1000000, got '%s'",
-                                     buf);
-            e->priority = (int32_t)v;
-        } else if (key.n == 7 && memcmp(key.p, "subtype", 7) == 0 && eq) {
-            e->subtype = gx_arena_strndup(dict->arena, val.p, val.n);
-        } else if (key.n == 6 && memcmp(key.p, "parent", 6) == 0 && eq) {
-            gx_status rc = S_norm_field(dict, val, &e->parent);
-            if (rc != GX_OK) return gx_diag_error(d, rc, file, line, "cannot normalize parent");
-        } else {
-            gx_diag_warn(d, file, line, "unknown attribute '%.*s' ignored", (int)kv.n, kv.p);
-        }
+        S_trim(&key);
+        S_trim(&val);
+        gx_status rc = S_attr(a, key, val, eq != NULL);
+        if (rc != GX_OK) return rc;
     }
     return GX_OK;
 }
 
+/* The type column: an entity kind or a rule role. Rule words get their defaults here. */
+static int S_parse_type(S_field f, gx_entry *e) {
+    if (gx_kind_parse(f.p, f.n, &e->kind)) return 1;
+    for (int r = 1; r < GX_ROLE_COUNT; r++) {
+        if (!S_eq(f, S_role_names[r])) continue;
+        e->role = (gx_role)r;
+        e->kind = r == GX_ROLE_TITLE || r == GX_ROLE_SURNAME ? GX_KIND_PERSON : GX_KIND_ORG;
+        e->min = r == GX_ROLE_TITLE ? 2 : 1;
+        e->max = r == GX_ROLE_TITLE ? 4 : 16;
+        e->side = r == GX_ROLE_TITLE ? 1 : 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Links entry i after the last entry with the same surface (or makes it the first). */
+static void S_link_surface(gx_dict *dict, uint32_t i) {
+    const char *s = dict->entries[i].surface;
+    uint32_t first;
+    dict->next_same[i] = UINT32_MAX;
+    if (gx_strmap_put(dict->by_surface, s, strlen(s), i, &first)) return;
+    while (dict->next_same[first] != UINT32_MAX) first = dict->next_same[first];
+    dict->next_same[first] = i;
+}
+
 static gx_status S_store(gx_dict *dict, gx_entry *e, gx_diag *d) {
-    uint32_t old;
+    char stackkey[GX_MAX_DICT_LINE_BYTES + 2];
     size_t n = strlen(e->surface);
-    if (!gx_strmap_put(dict->by_surface, e->surface, n, (uint32_t)dict->n, &old)) {
+    uint32_t old;
+    stackkey[0] = (char)('0' + e->role);
+    memcpy(stackkey + 1, e->surface, n);
+    if (!gx_strmap_put(dict->by_key, stackkey, n + 1, (uint32_t)dict->n, &old)) {
         const gx_entry *o = &dict->entries[old];
         if (o->kind != e->kind || strcmp(o->canonical, e->canonical) != 0)
             gx_diag_warn(d, e->file, e->line, "'%s' (%s) replaces the entry from %s:%ld (%s)",
@@ -136,7 +235,9 @@ static gx_status S_store(gx_dict *dict, gx_entry *e, gx_diag *d) {
                              "more than %d dictionary entries (GX_MAX_DICT_ENTRIES)",
                              GX_MAX_DICT_ENTRIES);
     gx_grow((void **)&dict->entries, &dict->cap, dict->n + 1, sizeof *dict->entries);
-    dict->entries[dict->n++] = *e;
+    gx_grow((void **)&dict->next_same, &dict->cap_next, dict->n + 1, sizeof *dict->next_same);
+    dict->entries[dict->n] = *e;
+    S_link_surface(dict, (uint32_t)dict->n++);
     return GX_OK;
 }
 
@@ -183,9 +284,10 @@ gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t len, const ch
     gx_entry e = {0};
     e.file = file;
     e.line = line;
-    if (!gx_kind_parse(f[1].p, f[1].n, &e.kind))
+    if (!S_parse_type(f[1], &e))
         return gx_diag_error(d, GX_EDICT, file, line,
-                             "unknown type '%.*s' (expected org, person, place or program)",
+                             "unknown type '%.*s' (expected org, person, place, program, or a "
+                             "rule role: suffix, title, surname, stop, generic, word)",
                              (int)f[1].n, f[1].p);
     gx_status rc = S_norm_field(dict, f[0], &e.surface);
     if (rc == GX_OK && k > 2) rc = S_norm_field(dict, f[2], &e.canonical);
@@ -193,7 +295,10 @@ gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t len, const ch
     if (!e.surface) return gx_diag_error(d, GX_EDICT, file, line, "empty surface");
     if (!e.canonical) e.canonical = e.surface;
     rc = S_check_surface(&e, file, line, d);
-    if (rc == GX_OK && k > 3) rc = S_parse_attrs(dict, f[3], &e, file, line, d);
+    S_actx a = {dict, &e, file, line, d};
+    if (rc == GX_OK && k > 3) rc = S_parse_attrs(&a, f[3]);
+    if (rc == GX_OK && e.min > e.max)
+        rc = gx_diag_error(d, GX_EDICT, file, line, "min=%u is larger than max=%u", e.min, e.max);
     return rc == GX_OK ? S_store(dict, &e, d) : rc;
 }
 

@@ -47,6 +47,7 @@ static const char S_usage_cmd[] =
     "  -o, --out DIR       output folder (default: out)\n"
     "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
     "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+    "      --nested        also report mentions inside mentions (惠济区 in 惠济区人民法院)\n"
     "  -q, --quiet         no summary on stderr\n"
     "  -h, --help          this help\n"
     "      --version       print the version\n"
@@ -75,12 +76,13 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
-enum { S_OPT_WINDOW = 256, S_OPT_VERSION };
+enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'}, {"window", required_argument, NULL, S_OPT_WINDOW},
     {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+    {"nested", no_argument, NULL, S_OPT_NESTED},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -107,6 +109,7 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
                                      optarg);
             break;
         case 'q': o->quiet = 1; break;
+        case S_OPT_NESTED: o->nested = 1; break;
         case 'h': S_usage(stdout, cmd); return 0;
         case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
         case ':': return S_usage_error(cmd, "option needs a value", argv[optind - 1]);

@@ -17,6 +17,7 @@
 #define S_NONE UINT32_MAX
 
 struct gx_matcher {
+    const gx_dict *dict;  /* for the other entries of a surface (gx_dict_next_same) */
     uint32_t n_states;
     uint32_t *edge_first; /* per state: first edge index; edges of s are [first[s], first[s+1]) */
     uint32_t *edge_cp;    /* sorted by code point within a state */
@@ -88,7 +89,7 @@ static void S_trie_insert(S_trie *t, const char *s, uint32_t entry) {
         U8_NEXT_UNSAFE(p, i, c);
         state = S_trie_child(t, state, (uint32_t)c);
     }
-    t->out[state] = entry; /* surfaces are unique in a gx_dict */
+    if (t->out[state] == S_NONE) t->out[state] = entry; /* the first entry of the surface */
 }
 
 static int S_cmp_edge(const void *pa, const void *pb) {
@@ -155,6 +156,7 @@ gx_status gx_matcher_new(const gx_dict *dict, gx_diag *d, gx_matcher **out) {
     t.depth[0] = 0;
     t.n_states = 1;
     gx_matcher *m = gx_xcalloc(1, sizeof *m);
+    m->dict = dict;
     size_t n = gx_dict_count(dict);
     m->negative = gx_xcalloc(n + 1, 1);
     for (size_t i = 0; i < n; i++) {
@@ -198,7 +200,8 @@ static void S_scan_all(const gx_matcher *m, const uint32_t *cp, uint32_t n, gx_h
         while ((t = S_goto(m, s, cp[i])) == 0 && s != 0) s = m->fail[s];
         s = t;
         for (uint32_t o = m->out[s] != S_NONE ? s : m->dict_link[s]; o; o = m->dict_link[o])
-            if (!m->negative[m->out[o]]) S_push(out, i + 1 - m->depth[o], i + 1, m->out[o]);
+            for (long e = m->out[o]; e >= 0; e = gx_dict_next_same(m->dict, (size_t)e))
+                S_push(out, i + 1 - m->depth[o], i + 1, (uint32_t)e);
     }
     qsort(out->v, out->n, sizeof *out->v, S_cmp_hit);
 }

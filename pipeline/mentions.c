@@ -22,7 +22,8 @@ static cJSON *S_object(gx_doc *doc, const gx_mention *m) {
              cJSON_AddStringToObject(o, "type", gx_kind_name(m->kind)) &&
              cJSON_AddStringToObject(o, "text", text) &&
              cJSON_AddStringToObject(o, "entity", m->canonical) &&
-             cJSON_AddStringToObject(o, "source", m->source);
+             cJSON_AddStringToObject(o, "source", m->source) &&
+             (!m->nested || cJSON_AddTrueToObject(o, "nested"));
     free(text);
     if (!ok) {
         cJSON_Delete(o);

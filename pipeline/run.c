@@ -15,6 +15,7 @@
 #include "gx_mentions.h"
 #include "gx_norm.h"
 #include "gx_read.h"
+#include "gx_rules.h"
 #include "gx_run.h"
 #include "gx_sent.h"
 
@@ -28,8 +29,15 @@ const char *gx_default_dicts(void) {
 }
 
 typedef struct {
-    size_t docs, bytes, mentions[GX_KIND_COUNT];
+    size_t docs, bytes, mentions[GX_KIND_COUNT], ambiguous, generic;
 } S_stats;
+
+/* Per-thread scratch of the document stages, reused from document to document. */
+typedef struct {
+    gx_hits hits;
+    gx_cands cands;
+    gx_mentions ms;
+} S_work;
 
 static double S_now(void) {
     struct timespec ts;
@@ -50,37 +58,40 @@ static gx_status S_load_dicts(const gx_opts *o, gx_dict *dict, gx_diag *d) {
 
 /* One document through stages 2-7. */
 static gx_status S_process(const gx_opts *o, gx_doc *doc, const gx_dict *dict,
-                           const gx_matcher *m, gx_hits *hits, gx_mentions *ms, gx_graph *g,
-                           S_stats *st, gx_diag *d) {
+                           const gx_matcher *m, S_work *w, gx_graph *g, S_stats *st,
+                           gx_diag *d) {
     gx_status rc = gx_norm_doc(doc, d);
     if (rc == GX_OK) rc = gx_sent_split(doc, d);
     if (rc != GX_OK) return rc;
-    gx_match_scan(m, doc->cp, doc->n, GX_MATCH_LONGEST, hits);
-    gx_entity_mentions(doc, dict, hits, ms);
-    for (size_t i = 0; i < ms->n; i++) st->mentions[ms->v[i].kind]++;
-    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, ms, d);
-    gx_link_doc(g, doc, ms, o->window, d);
+    gx_match_scan(m, doc->cp, doc->n, GX_MATCH_ALL, &w->hits);
+    gx_rules_run(doc, dict, &w->hits, &w->cands);
+    gx_resolve(doc, &w->cands, o->nested, &w->ms);
+    for (size_t i = 0; i < w->ms.n; i++) st->mentions[w->ms.v[i].kind]++;
+    st->ambiguous += w->ms.ambiguous;
+    st->generic += w->ms.generic;
+    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, &w->ms, d);
+    gx_link_doc(g, doc, &w->ms, o->window, d);
     return GX_OK;
 }
 
 static gx_status S_documents(const gx_opts *o, const gx_dict *dict, const gx_matcher *m,
                              gx_graph *g, S_stats *st, gx_diag *d) {
     gx_reader *r = gx_reader_new(o->inputs, o->n_inputs, d);
-    gx_hits hits = {0};
-    gx_mentions ms = {0};
+    S_work w = {0};
     gx_doc doc = {0};
     gx_status rc;
     int has;
     while ((rc = gx_reader_next(r, &doc, &has)) == GX_OK && has) {
-        rc = S_process(o, &doc, dict, m, &hits, &ms, g, st, d);
+        rc = S_process(o, &doc, dict, m, &w, g, st, d);
         gx_doc_clear(&doc);
         if (rc != GX_OK) break;
         st->docs++;
     }
     gx_doc_clear(&doc);
     st->bytes = gx_reader_bytes(r);
-    gx_hits_free(&hits);
-    gx_mentions_free(&ms);
+    gx_hits_free(&w.hits);
+    gx_cands_free(&w.cands);
+    gx_mentions_free(&w.ms);
     gx_reader_free(r);
     return rc;
 }
@@ -96,6 +107,9 @@ static void S_summary(const gx_opts *o, const gx_graph *g, const S_stats *st, si
     for (int k = 0; k < GX_KIND_COUNT; k++)
         fprintf(o->err, "%s%s %zu", k ? ", " : "", gx_kind_name((gx_kind)k), st->mentions[k]);
     fprintf(o->err, ")\n");
+    if (st->ambiguous || st->generic)
+        fprintf(o->err, "  left out  %zu ambiguous, %zu generic mentions (no single referent)\n",
+                st->ambiguous, st->generic);
     if (g) {
         fprintf(o->err, "  entities  %zu\n", gx_graph_node_count(g));
         fprintf(o->err, "  edges     %zu (%s window)\n", gx_graph_edge_count(g),

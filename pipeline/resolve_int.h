@@ -1,0 +1,23 @@
+/* resolve_int.h: what resolve.c and alias.c share (private to stage 6). */
+#ifndef GX_RESOLVE_INT_H
+#define GX_RESOLVE_INT_H
+
+#include "gx_entity.h"
+
+/* The candidate's canonical name, building it from the text (whitespace dropped) if unset. */
+const char *gx_res_canon(const gx_doc *doc, gx_cands *c, gx_cand *k);
+
+/* Adds a candidate for every further occurrence of a name a rule found (陈红民 after
+ * 区委书记陈红民). */
+void gx_res_repeats(const gx_doc *doc, gx_cands *c);
+
+/* Rewrites the canonical name of chosen org candidates that are short or generic forms of one
+ * full name in the document; sets drop[i] for ambiguous and unresolved generic ones and counts
+ * them in ms->ambiguous / ms->generic. */
+void gx_res_aliases(gx_cands *c, const uint8_t *chosen, uint8_t *drop, gx_mentions *ms);
+
+/* Adds mentions for short forms of the document's places (北林 for 北林路街道, 金水 for 金水区)
+ * where no mention covers them; owner marks covered positions. */
+void gx_res_short_forms(const gx_doc *doc, gx_cands *c, const uint32_t *owner, gx_mentions *ms);
+
+#endif

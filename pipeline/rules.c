@@ -1,0 +1,313 @@
+/* rules.c: stage 5b framework: candidates from dictionary hits, then the recognizers.
+ *
+ * Indexes the document's hits by end position (a counting sort into c->by_end), keeps a list of
+ * the candidates ending at each position, and provides the boundary helpers the recognizers
+ * share (rules_int.h). The recognizers themselves live in rules_place.c, rules_org.c,
+ * rules_person.c and rules_program.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+#include "gx_norm.h"
+#include "rules_int.h"
+
+void gx_cands_free(gx_cands *c) {
+    free(c->v);
+    free(c->by_end);
+    free(c->end_first);
+    gx_arena_free(c->arena);
+    memset(c, 0, sizeof *c);
+}
+
+const gx_entry *gx_r_entry(const gx_rctx *x, size_t i) {
+    return gx_dict_entry(x->dict, x->hits->v[i].entry);
+}
+
+/* ---------------------------------------------------------------- indexes */
+
+/* Counting sort of the hits by end position into c->by_end / c->end_first. */
+static void S_index_hits(const gx_doc *doc, const gx_hits *h, gx_cands *c) {
+    size_t npos = (size_t)doc->n + 2;
+    gx_grow((void **)&c->end_first, &c->cap_pos, npos, sizeof *c->end_first);
+    gx_grow((void **)&c->by_end, &c->cap_hits, h->n + 1, sizeof *c->by_end);
+    memset(c->end_first, 0, npos * sizeof *c->end_first);
+    for (size_t i = 0; i < h->n; i++) c->end_first[h->v[i].end + 1]++;
+    for (size_t p = 1; p < npos; p++) c->end_first[p] += c->end_first[p - 1];
+    for (size_t i = 0; i < h->n; i++) c->by_end[c->end_first[h->v[i].end]++] = (uint32_t)i;
+    for (size_t p = npos - 1; p > 0; p--) c->end_first[p] = c->end_first[p - 1];
+    c->end_first[0] = 0;
+}
+
+void gx_r_ending(const gx_rctx *x, uint32_t p, uint32_t *out_lo, uint32_t *out_hi) {
+    *out_lo = x->c->end_first[p];
+    *out_hi = x->c->end_first[p + 1];
+}
+
+int gx_r_role_ends(const gx_rctx *x, uint32_t p, gx_role role) {
+    uint32_t lo, hi;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++)
+        if (gx_r_entry(x, x->c->by_end[k])->role == role) return 1;
+    return 0;
+}
+
+/* First hit starting at or after p (hits are sorted by start). */
+static size_t S_first_from(const gx_hits *h, uint32_t p) {
+    size_t lo = 0, hi = h->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (h->v[mid].start < p) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+uint32_t gx_r_role_starts(const gx_rctx *x, uint32_t p, gx_role role) {
+    uint32_t best = 0;
+    for (size_t i = S_first_from(x->hits, p); i < x->hits->n && x->hits->v[i].start == p; i++)
+        if (gx_r_entry(x, i)->role == role && x->hits->v[i].end - p > best)
+            best = x->hits->v[i].end - p;
+    return best;
+}
+
+uint32_t gx_r_entity_ends(const gx_rctx *x, uint32_t p, int orgs) {
+    uint32_t lo, hi, best = UINT32_MAX;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+        const gx_entry *e = gx_dict_entry(x->dict, h->entry);
+        if (e->role != GX_ROLE_ENTITY || (e->flags & GX_ENTRY_NEGATIVE)) continue;
+        if ((e->kind == GX_KIND_PLACE || (orgs && e->kind == GX_KIND_ORG)) && h->start < best)
+            best = h->start;
+    }
+    for (size_t i = 0; i < x->c->n; i++) { /* rule candidates so far */
+        const gx_cand *c = &x->c->v[i];
+        if (c->end != p || c->entry != GX_NO_ENTRY || (c->flags & GX_CAND_GENERIC)) continue;
+        if ((c->kind == GX_KIND_PLACE || (orgs && c->kind == GX_KIND_ORG)) && c->start < best)
+            best = c->start;
+    }
+    return best;
+}
+
+uint32_t gx_r_org_ends(const gx_rctx *x, uint32_t p, uint32_t *out_cand) {
+    uint32_t best = UINT32_MAX;
+    *out_cand = GX_NO_CAND;
+    for (size_t i = 0; i < x->c->n; i++) {
+        const gx_cand *c = &x->c->v[i];
+        if (c->end != p || c->kind != GX_KIND_ORG || (c->flags & (GX_CAND_GENERIC | GX_CAND_NEGATIVE)))
+            continue;
+        if (c->start < best) {
+            best = c->start;
+            *out_cand = (uint32_t)i;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- characters and windows */
+
+int gx_r_namechar(uint32_t c) {
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               c == '(' || c == ')' || c == '-';
+    return c == 0xB7 || gx_is_han(c);
+}
+
+int gx_r_numeral(uint32_t c) {
+    static const char *const nums = "一二三四五六七八九十百千万两双零〇";
+    if (c >= '0' && c <= '9') return 1;
+    const uint8_t *p = (const uint8_t *)nums;
+    int32_t i = 0, n = (int32_t)strlen(nums);
+    while (i < n) {
+        UChar32 k;
+        U8_NEXT_UNSAFE(p, i, k);
+        if ((uint32_t)k == c) return 1;
+    }
+    return 0;
+}
+
+static int S_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* 1 if the hit runs partly over an entity or candidate (it starts or ends inside one): then it
+ * is not a word of this text (区长 inside 惠济区 + 长兴路). */
+static int S_void(const gx_rctx *x, const gx_hit *h) {
+    for (uint32_t p = h->start + 1; p < h->end; p++) { /* something ending inside h */
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *o = &x->hits->v[x->c->by_end[k]];
+            if (o->start < h->start && gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_ENTITY)
+                return 1;
+        }
+    }
+    for (size_t i = 0; i < x->c->n; i++) { /* a rule candidate across either end */
+        const gx_cand *c = &x->c->v[i];
+        if ((c->start < h->start && c->end > h->start && c->end < h->end) ||
+            (c->start > h->start && c->start < h->end && c->end > h->end))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a boundary word (stop, title; weak stops only with GX_W_WEAK) ends at p. */
+static int S_stop_ends(const gx_rctx *x, uint32_t p, unsigned flags) {
+    uint32_t lo, hi;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (e->role != GX_ROLE_STOP && e->role != GX_ROLE_TITLE) continue;
+        if ((e->flags & GX_ENTRY_WEAK) && !(flags & GX_W_WEAK)) continue;
+        if (!S_void(x, &x->hits->v[x->c->by_end[k]])) return 1;
+    }
+    return 0;
+}
+
+/* 1 if a counter (generic, subtype=measure) ends at p right after a numeral: 5个, 三类. */
+static int S_count_ends(const gx_rctx *x, uint32_t p) {
+    uint32_t lo, hi;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (e->role == GX_ROLE_GENERIC && e->subtype && e->subtype[0] == 'm' && h->start > 0 &&
+            gx_r_numeral(x->doc->cp[h->start - 1]))
+            return 1;
+    }
+    return 0;
+}
+
+void gx_r_window(const gx_rctx *x, uint32_t end, uint32_t max, unsigned flags, uint32_t *out_start,
+                 int *out_hard) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t i = end, count = 0, oc;
+    *out_hard = 1;
+    while (i > x->s0) {
+        if (S_stop_ends(x, i, flags) || S_count_ends(x, i)) break;
+        if ((i != end || !(flags & GX_W_CHAIN)) && gx_r_org_ends(x, i, &oc) != UINT32_MAX) break;
+        uint32_t c = cp[i - 1];
+        if (c == ' ' && i - 1 > x->s0 && (S_digit(cp[i - 2]) || (i < end && S_digit(cp[i])))) {
+            i--;
+            continue;
+        }
+        if (!gx_r_namechar(c)) break;
+        if (count == max) {
+            *out_hard = 0;
+            break;
+        }
+        i--;
+        count++;
+    }
+    *out_start = i;
+}
+
+int gx_r_all_generic(const gx_rctx *x, uint32_t start, uint32_t end) {
+    uint32_t p = end;
+    while (p > start) { /* peel generic words off the end */
+        uint32_t lo, hi, next = p;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            int generic = e->role == GX_ROLE_GENERIC || (e->flags & GX_ENTRY_GENERIC);
+            if (h->start >= start && h->start < next && generic) next = h->start;
+        }
+        if (next == p) return 0;
+        p = next;
+    }
+    return 1;
+}
+
+size_t gx_r_text(const gx_rctx *x, uint32_t start, uint32_t end, char *buf, size_t cap) {
+    int32_t k = 0;
+    for (uint32_t i = start; i < end; i++) {
+        if (gx_is_space(x->doc->cp[i])) continue;
+        if ((size_t)k + 5 >= cap) break;
+        U8_APPEND_UNSAFE(buf, k, (UChar32)x->doc->cp[i]);
+    }
+    buf[k] = '\0';
+    return (size_t)k;
+}
+
+long gx_r_lookup(const gx_rctx *x, uint32_t start, uint32_t end) {
+    char buf[4 * GX_MAX_ENTRY_CHARS + 8];
+    if (end - start > GX_MAX_ENTRY_CHARS) return -1;
+    size_t n = gx_r_text(x, start, end, buf, sizeof buf);
+    return gx_dict_find(x->dict, buf, n);
+}
+
+void gx_r_seek(gx_rctx *x, uint32_t pos) {
+    const gx_doc *d = x->doc;
+    if (d->n_sents == 0) {
+        x->s0 = 0;
+        x->s1 = d->n;
+        return;
+    }
+    if (pos < x->s0) x->sent = 0;
+    while (x->sent + 1 < d->n_sents && d->sents[x->sent].end <= pos) x->sent++;
+    x->s0 = d->sents[x->sent].start;
+    x->s1 = d->sents[x->sent].end;
+}
+
+uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels) {
+    uint32_t best = UINT32_MAX;
+    for (size_t i = S_first_from(x->hits, w); i < x->hits->n; i++) { /* sorted by start */
+        const gx_hit *h = &x->hits->v[i];
+        if (h->start >= end || h->start >= best) break;
+        if (h->start < w || h->end > end) continue;
+        const gx_entry *e = gx_dict_entry(x->dict, h->entry);
+        int ok = e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_NEGATIVE) &&
+                 (e->kind == GX_KIND_PLACE || e->kind == GX_KIND_ORG);
+        ok = ok || (levels && e->role == GX_ROLE_GENERIC && (e->flags & GX_ENTRY_LEVEL));
+        if (ok && (h->start == 0 || x->doc->cp[h->start - 1] != '(')) best = h->start;
+    }
+    for (size_t i = 0; i < x->c->n; i++) {
+        const gx_cand *c = &x->c->v[i];
+        if (c->entry != GX_NO_ENTRY || c->start < w || c->end > end || c->start >= best) continue;
+        if ((c->flags & GX_CAND_GENERIC) || (c->kind != GX_KIND_PLACE && c->kind != GX_KIND_ORG))
+            continue;
+        if (c->start == 0 || x->doc->cp[c->start - 1] != '(') best = c->start;
+    }
+    return best;
+}
+
+uint32_t gx_r_add(gx_rctx *x, uint32_t start, uint32_t end, gx_kind kind, const char *source,
+                  uint32_t flags) {
+    gx_cands *c = x->c;
+    for (size_t i = 0; i < c->n; i++) /* the same span and kind from two rules: keep one */
+        if (c->v[i].start == start && c->v[i].end == end && c->v[i].kind == kind &&
+            c->v[i].entry == GX_NO_ENTRY) {
+            c->v[i].flags |= flags & GX_CAND_KEEP;
+            return (uint32_t)i;
+        }
+    gx_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+    c->v[c->n] = (gx_cand){start, end, kind, 0, GX_NO_ENTRY, NULL, source, flags, GX_NO_CAND};
+    return (uint32_t)c->n++;
+}
+
+/* ---------------------------------------------------------------- driver */
+
+/* One candidate per dictionary entity hit (negative ones too: they block). */
+static void S_dict_cands(gx_rctx *x) {
+    for (size_t i = 0; i < x->hits->n; i++) {
+        const gx_hit *h = &x->hits->v[i];
+        const gx_entry *e = gx_dict_entry(x->dict, h->entry);
+        if (e->role != GX_ROLE_ENTITY) continue;
+        gx_cands *c = x->c;
+        gx_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+        c->v[c->n++] = (gx_cand){h->start, h->end, e->kind, e->priority, h->entry, e->canonical,
+                                 "dict", (e->flags & GX_ENTRY_NEGATIVE) ? GX_CAND_NEGATIVE : 0,
+                                 GX_NO_CAND};
+    }
+}
+
+void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, gx_cands *c) {
+    c->n = 0;
+    gx_arena_free(c->arena);
+    c->arena = gx_arena_new();
+    S_index_hits(doc, hits, c);
+    gx_rctx x = {doc, dict, hits, c, 0, 0, 0};
+    S_dict_cands(&x);
+    gx_rules_suffix(&x);
+    gx_rules_person(&x);
+    gx_rules_program(&x);
+}

@@ -1,0 +1,208 @@
+/* rules_program.c: stage 5b recognizer for programs: named methods and numbered formulas.
+ *
+ * Three shapes, all bounded by the sentence:
+ *   - a quoted name followed by a program suffix (role suffix, kind=program, prefix=quote), with
+ *     at most GX_R_MODIFIER characters between: “一征三议两公开”工作法, “九个一”系列活动;
+ *   - a formula, quoted or not: numeral-led chunks (一征三议两公开, 四重点一稳定一保证, 两学一做),
+ *     a numeral with 大 (五大发展理念), digits joined by + (1+4+6+4, 1+X+Y); inside quotes also a
+ *     single chunk (“五星党员”, “四个一”) or bare digits (“133”, “2468”);
+ *   - the rest (a quoted slogan alone, 133名农民工, 2018年) is not a program.
+ * Counts and dates are told apart by the measure words after a numeral (role generic with
+ * subtype=measure: 名 年 次 个…): a chunk whose content is only such a word is a count.
+ */
+#include "gx_norm.h"
+#include "rules_int.h"
+
+#define GX_R_MODIFIER 8   /* characters allowed between a closing quote and a program suffix */
+#define GX_R_QUOTE_MAX 40 /* longest quoted name considered */
+
+static int S_open_quote(uint32_t c) { return c == 0x201C || c == '"' || c == 0x300C; }
+static int S_close_quote(uint32_t c) { return c == 0x201D || c == '"' || c == 0x300D; }
+static int S_digitish(uint32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* 1 if a generic word with subtype=measure (a counter) starts at p. */
+static int S_measure_at(const gx_rctx *x, uint32_t p) {
+    uint32_t lo, hi;
+    for (uint32_t len = 1; len <= 2; len++) {
+        gx_r_ending(x, p + len, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (h->start == p && e->role == GX_ROLE_GENERIC && e->subtype &&
+                e->subtype[0] == 'm' && e->subtype[1] == 'e')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+#define S_MAX_CHUNKS 8
+
+/* 1 if [a, b) is digits or letters joined by at least one '+' (1+4+6+4, 1+X+Y). */
+static int S_plus_formula(const uint32_t *cp, uint32_t a, uint32_t b) {
+    int plus = 0, run = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (S_digitish(cp[i])) run++;
+        else if (cp[i] == '+' && run) plus++, run = 0;
+        else return 0;
+    }
+    return plus > 0 && run > 0;
+}
+
+typedef struct {
+    uint32_t num, content, end; /* numeral start, content start, chunk end */
+} S_chunk;
+
+/* Splits [a, b) into numeral + content chunks (numerals 1..3 characters of one script, content
+ * 0..6 non-numeral Han characters). Returns the number of chunks when they cover [a, b), else 0.
+ * *out_count is set when a content starts with a measure word (a count: 3个, 两次). */
+static int S_chunks(const gx_rctx *x, uint32_t a, uint32_t b, S_chunk *ch, int *out_count) {
+    const uint32_t *cp = x->doc->cp;
+    int n = 0;
+    *out_count = 0;
+    for (uint32_t i = a; i < b; n++) {
+        uint32_t j = i;
+        while (j < b && gx_r_numeral(cp[j]) && (cp[j] < 0x80) == (cp[i] < 0x80)) j++;
+        uint32_t k = j;
+        while (k < b && gx_is_han(cp[k]) && !gx_r_numeral(cp[k])) k++;
+        if (n == S_MAX_CHUNKS || j == i || j - i > 3 || k - j > 6 || (k < b && !gx_r_numeral(cp[k])))
+            return 0;
+        if (k > j && S_measure_at(x, j)) *out_count = 1;
+        ch[n] = (S_chunk){i, j, k};
+        i = k;
+    }
+    return n;
+}
+
+static int S_big(const gx_rctx *x, const S_chunk *c) {
+    return c->end > c->content && x->doc->cp[c->content] == 0x5927; /* 大 */
+}
+
+/* End of the formula that starts [a, b), or 0. Several chunks of at most 4 characters each,
+ * the last no longer than the longest before it plus one (四重点一稳定一保证 stops before 工作);
+ * or one numeral + 大 chunk (五大发展理念) that fills [a, b); inside quotes any chunking of the
+ * whole content. */
+static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
+    S_chunk ch[S_MAX_CHUNKS];
+    int count, n = S_chunks(x, a, b, ch, &count);
+    if (n == 0 || count) return 0;
+    if (quoted) return b - a >= 2 ? b : 0;
+    if (n == 1) return S_big(x, &ch[0]) ? b : 0;
+    uint32_t longest = 0;
+    for (int i = 0; i < n - 1; i++) {
+        uint32_t len = ch[i].end - ch[i].content;
+        if (len == 0 || len > 4) return 0;
+        if (len > longest) longest = len;
+    }
+    uint32_t last = ch[n - 1].end - ch[n - 1].content;
+    if (last == 0) return 0;
+    return ch[n - 1].content + (last < longest + 1 ? last : longest + 1);
+}
+
+/* 1 if the content [a, b) of a quote is a formula. */
+static int S_formula(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
+    if (b <= a) return 0;
+    if (S_plus_formula(x->doc->cp, a, b)) return 1;
+    return S_formula_end(x, a, b, quoted) == b;
+}
+
+/* Length of a program suffix (kind=program, prefix=quote) starting at p, 0 if none. */
+static uint32_t S_prog_suffix(const gx_rctx *x, uint32_t p) {
+    uint32_t lo, hi, best = 0;
+    for (uint32_t q = p + 1; q <= x->s1 && q <= p + 8; q++) {
+        gx_r_ending(x, q, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (h->start == p && e->role == GX_ROLE_SUFFIX && e->kind == GX_KIND_PROGRAM &&
+                e->prefix == GX_PREFIX_QUOTE && q - p > best)
+                best = q - p;
+        }
+    }
+    return best;
+}
+
+/* The quote opened at o and closed at c (content (o, c)): a program with a suffix, or a
+ * quoted formula. */
+static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
+    const uint32_t *cp = x->doc->cp;
+    for (uint32_t p = c + 1; p <= c + 1 + GX_R_MODIFIER && p < x->s1; p++) {
+        uint32_t len = S_prog_suffix(x, p);
+        if (len) {
+            gx_r_add(x, o, p + len, GX_KIND_PROGRAM, "rule:quoted_program", 0);
+            return;
+        }
+        if (!gx_is_han(cp[p]) || gx_r_role_starts(x, p, GX_ROLE_STOP)) break;
+    }
+    uint32_t a = o + 1, b = c;
+    while (a < b && cp[a] == ' ') a++;
+    while (b > a && cp[b - 1] == ' ') b--;
+    int digits = 1;
+    for (uint32_t i = a; i < b; i++) digits = digits && cp[i] >= '0' && cp[i] <= '9';
+    if (digits && b - a >= 2 && b - a <= 6) gx_r_add(x, o, c + 1, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    else if (S_formula(x, a, b, 1)) gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+}
+
+static void S_quotes(gx_rctx *x) {
+    const uint32_t *cp = x->doc->cp;
+    for (uint32_t si = 0; si < x->doc->n_sents; si++) {
+        x->sent = si;
+        x->s0 = x->doc->sents[si].start;
+        x->s1 = x->doc->sents[si].end;
+        for (uint32_t i = x->s0; i < x->s1; i++) {
+            if (!S_open_quote(cp[i])) continue;
+            uint32_t j = i + 1;
+            while (j < x->s1 && j - i <= GX_R_QUOTE_MAX && !S_close_quote(cp[j]) && !S_open_quote(cp[j]))
+                j++;
+            if (j < x->s1 && S_close_quote(cp[j]) && j > i + 1) {
+                S_quoted(x, i, j);
+                i = j;
+            }
+        }
+    }
+}
+
+/* Unquoted formulas in the sentence [s0, s1): at each numeral that follows a non-numeral, the
+ * run of Han characters and digits up to a stop word or punctuation, as a + formula or as
+ * numeral chunks (cut by S_formula_end). */
+static void S_bare_at(gx_rctx *x, uint32_t *pi) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t i = *pi, j = i;
+    while (j < x->s1 && (S_digitish(cp[j]) || cp[j] == '+')) j++;
+    if (S_plus_formula(cp, i, j)) {
+        gx_r_add(x, i, j, GX_KIND_PROGRAM, "rule:formula", 0);
+        *pi = j - 1;
+        return;
+    }
+    j = i;
+    while (j < x->s1 && j - i < 24 && (gx_is_han(cp[j]) || S_digitish(cp[j])) &&
+           !(j > i && gx_r_role_starts(x, j, GX_ROLE_STOP)))
+        j++;
+    uint32_t end = S_formula_end(x, i, j, 0);
+    if (end > i + 1) {
+        gx_r_add(x, i, end, GX_KIND_PROGRAM, "rule:formula", 0);
+        *pi = end - 1;
+    }
+}
+
+static void S_bare(gx_rctx *x) {
+    const uint32_t *cp = x->doc->cp;
+    for (uint32_t si = 0; si < x->doc->n_sents; si++) {
+        x->sent = si;
+        x->s0 = x->doc->sents[si].start;
+        x->s1 = x->doc->sents[si].end;
+        for (uint32_t i = x->s0; i < x->s1; i++) {
+            if (!gx_r_numeral(cp[i])) continue;
+            if (i > x->s0 && (gx_r_numeral(cp[i - 1]) || S_digitish(cp[i - 1]) || cp[i - 1] == '+'))
+                continue;
+            S_bare_at(x, &i);
+        }
+    }
+}
+
+void gx_rules_program(gx_rctx *x) {
+    S_quotes(x);
+    S_bare(x);
+}

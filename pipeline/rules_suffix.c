@@ -1,0 +1,153 @@
+/* rules_suffix.c: stage 5b recognizer for names that end in a suffix word.
+ *
+ * Organizations (…党支部, …有限公司, …小学), places (…路, …号院, …社区) and named programs
+ * (…工程) share one shape: a name, then a suffix from the dictionary (role suffix, with the
+ * kind, prefix mode and length bounds of its row). Suffix hits are visited in order of their end,
+ * so a name can chain onto one found just before it (…有限公司 + 南阳 + 分公司 + 党委) and use
+ * it as an anchor (众意路 + 小学). Where the name starts: at the leftmost known place or org
+ * inside the window before the suffix (河南省 in 联合河南省住建厅), else at the window's hard
+ * boundary (punctuation, a stop word, a title). A party body's unit (the name before 党支部)
+ * becomes a candidate of its own.
+ */
+#include "rules_int.h"
+
+/* 1 if a longer suffix (starting earlier) ends where hit k ends: only the longest is used. */
+static int S_shadowed(const gx_rctx *x, const gx_hit *h) {
+    uint32_t lo, hi;
+    gx_r_ending(x, h->end, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *o = &x->hits->v[x->c->by_end[k]];
+        if (o->start < h->start && gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_SUFFIX)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a dictionary entity or negative word runs across the suffix's start (道路, 思路 over
+ * 路): then the suffix is part of that word, not the end of a name. */
+static int S_glued(const gx_rctx *x, const gx_hit *h) {
+    for (uint32_t p = h->start + 1; p <= h->end; p++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *o = &x->hits->v[x->c->by_end[k]];
+            if (o->start < h->start && gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_ENTITY)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if [start, end) is covered by places laid end to end (新郑市龙湖镇泰山村). */
+static int S_places_only(const gx_rctx *x, uint32_t start, uint32_t end) {
+    uint32_t p = end;
+    while (p > start) {
+        uint32_t s = gx_r_entity_ends(x, p, 0);
+        if (s == UINT32_MAX || s < start) return 0;
+        p = s;
+    }
+    return 1;
+}
+
+/* Start of the numeral run ending at end (spaces between digits allowed), or end if none. */
+static uint32_t S_numeral_run(const gx_rctx *x, uint32_t end) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t i = end;
+    while (i > x->s0 && (gx_r_numeral(cp[i - 1]) || (cp[i - 1] == ' ' && i - 1 > x->s0 &&
+                                                     gx_r_numeral(cp[i - 2]))))
+        i--;
+    while (i < end && cp[i] == ' ') i++;
+    if (i > x->s0 && cp[i - 1] == 0x7B2C) i--; /* 第 */
+    return i;
+}
+
+/* 1 if a generic word lies inside [a, end) (区相关职能局: not a body of the district). */
+static int S_has_generic(const gx_rctx *x, uint32_t a, uint32_t end) {
+    for (uint32_t p = a + 1; p <= end; p++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (x->hits->v[x->c->by_end[k]].start >= a && e->role == GX_ROLE_GENERIC &&
+                !(e->flags & GX_ENTRY_LEVEL))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Where the name before the suffix starts, by the suffix's prefix mode; UINT32_MAX if there
+ * is no acceptable name. A place or org anchor may lie beyond a weak stop (河南谦晟祥和实业);
+ * without one the name starts at the nearest boundary, weak stops included. */
+static uint32_t S_name_start(const gx_rctx *x, const gx_hit *h, const gx_entry *e) {
+    uint32_t end = h->start, w, ws, a;
+    int hard, hard2;
+    unsigned chain = (e->flags & (GX_ENTRY_UNIT | GX_ENTRY_CHAIN)) ? GX_W_CHAIN : 0;
+    if (e->prefix == GX_PREFIX_NUMERAL) {
+        uint32_t num = S_numeral_run(x, end);
+        if (num == end || end - num < e->min) return UINT32_MAX;
+        end = num;
+        while (end > x->s0 && x->doc->cp[end - 1] == ' ') end--;
+    }
+    gx_r_window(x, end, e->max, chain, &w, &hard);
+    a = gx_r_anchor(x, w, end, e->prefix == GX_PREFIX_PLACE);
+    if (e->prefix == GX_PREFIX_PLACE) {
+        if (a != UINT32_MAX && x->doc->cp[a] < 0x80) return UINT32_MAX;
+        if (a != UINT32_MAX && gx_r_role_starts(x, a, GX_ROLE_GENERIC) && S_has_generic(x, a, end))
+            return UINT32_MAX;
+        return a;
+    }
+    uint32_t oc, os = gx_r_org_ends(x, w, &oc);
+    if (chain && os != UINT32_MAX && (a == UINT32_MAX || a == w)) return os; /* 中储… + 南阳分公司 */
+    if (a != UINT32_MAX) return a;
+    gx_r_window(x, end, e->max, chain | GX_W_WEAK, &ws, &hard2);
+    if (e->prefix == GX_PREFIX_NUMERAL) return hard2 ? ws : end;
+    return hard2 ? ws : UINT32_MAX;
+}
+
+static const char *S_source(gx_kind k) {
+    switch (k) {
+    case GX_KIND_ORG: return "rule:org_suffix";
+    case GX_KIND_PLACE: return "rule:place_suffix";
+    case GX_KIND_PROGRAM: return "rule:program_suffix";
+    default: return "rule:suffix";
+    }
+}
+
+/* A party body's unit: the org before the suffix (found earlier, or a new candidate when the
+ * name is not just places). */
+static void S_unit(gx_rctx *x, uint32_t start, uint32_t end, uint32_t outer) {
+    uint32_t oc;
+    if (gx_r_org_ends(x, end, &oc) == start && oc != GX_NO_CAND) {
+        x->c->v[oc].flags |= GX_CAND_UNIT | GX_CAND_KEEP;
+        x->c->v[oc].outer = outer;
+        return;
+    }
+    if (S_places_only(x, start, end) || end - start < 4) return; /* 如意湖 of 如意湖党工委 */
+    uint32_t u = gx_r_add(x, start, end, GX_KIND_ORG, "rule:org_unit", GX_CAND_UNIT | GX_CAND_KEEP);
+    x->c->v[u].outer = outer;
+}
+
+static void S_one(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
+    if (e->prefix == GX_PREFIX_QUOTE || S_shadowed(x, h) || S_glued(x, h)) return;
+    gx_r_seek(x, h->start);
+    if (h->start < x->s0) return;
+    uint32_t start = S_name_start(x, h, e);
+    if (start == UINT32_MAX) return;
+    int generic = start == h->start || gx_r_all_generic(x, start, h->start);
+    if (generic && (e->kind != GX_KIND_ORG || e->prefix != GX_PREFIX_NAME)) return;
+    if (!generic && h->start - start < e->min) return;
+    uint32_t c = gx_r_add(x, start, h->end, e->kind, S_source(e->kind), generic ? GX_CAND_GENERIC : 0);
+    if (!generic && (e->flags & GX_ENTRY_UNIT)) S_unit(x, start, h->start, c);
+}
+
+void gx_rules_suffix(gx_rctx *x) {
+    for (uint32_t p = 1; p <= x->doc->n; p++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (e->role == GX_ROLE_SUFFIX) S_one(x, &x->hits->v[x->c->by_end[k]], e);
+        }
+    }
+}
