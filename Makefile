@@ -103,6 +103,8 @@ golden-update: all
 # Regenerates dicts/ from the licensed gazetteers in ../shared (see dicts/README.md).
 dicts:
 	python3 dicts/tools/build_dicts.py --shared $(SHARED) --out dicts
+	python3 dicts/tools/build_rules.py --shared $(SHARED) --out dicts
+	python3 dicts/tools/build_dicts.py --check --out dicts
 
 format:
 	clang-format -i pipeline/*.c include/*.h tests/unit/*.c tests/*.h

@@ -5,7 +5,7 @@
  * (org|person|place|program: the surface names an entity) or a rule role, a word the rules of
  * rules.c look for (suffix, title, surname, stop, generic, word; see gx_role). Attribute keys: priority
  * (integer), subtype, parent, the flag `negative`, and for rule words kind, prefix, min, max,
- * side and the flags unit, chain, byline, generic, level and weak. `#` starts a comment line;
+ * side and the flags unit, chain, byline, generic, level, bound and weak. `#` starts a comment line;
  * a BOM and CRLF line ends are accepted. Surfaces and canonicals are NFKC-normalized on load so
  * they match normalized text. A malformed line is an error naming file:line. Files load in the
  * order given; a folder loads its *.tsv files in name order; a later entry for the same surface
@@ -26,7 +26,8 @@ enum {
     GX_ENTRY_GENERIC = 8,  /* suffix: the word alone is generic too (社区, 街道) */
     GX_ENTRY_LEVEL = 16,   /* generic: an administrative level that may start a body (区, 省) */
     GX_ENTRY_WEAK = 32,    /* stop: a conjunction that names may hold (和 in 祥和实业) */
-    GX_ENTRY_CHAIN = 64    /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
+    GX_ENTRY_CHAIN = 64,   /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
+    GX_ENTRY_BOUND = 128   /* generic: a name does not reach back over it (成员单位|中信证券) */
 };
 
 /* What a dictionary row is: an entity, or a word that rules use. */

@@ -141,6 +141,7 @@ static gx_status S_attr(S_actx *a, S_field k, S_field v, int has_value) {
     else if (!has_value && S_eq(k, "level")) e->flags |= GX_ENTRY_LEVEL;
     else if (!has_value && S_eq(k, "weak")) e->flags |= GX_ENTRY_WEAK;
     else if (!has_value && S_eq(k, "chain")) e->flags |= GX_ENTRY_CHAIN;
+    else if (!has_value && S_eq(k, "bound")) e->flags |= GX_ENTRY_BOUND;
     else if (has_value && S_eq(k, "priority")) {
         if (!S_int(v, -1000000, 1000000, &n)) return S_bad(a, k, v, "an integer in -1000000..1000000");
         e->priority = (int32_t)n;

@@ -248,24 +248,53 @@ void gx_r_seek(gx_rctx *x, uint32_t pos) {
     x->s1 = d->sents[x->sent].end;
 }
 
+/* 1 if hit h may anchor a name: a place or org entity (with levels, a level word too), not
+ * right after '('. */
+static int S_anchor_hit(const gx_rctx *x, const gx_hit *h, int levels) {
+    const gx_entry *e = gx_dict_entry(x->dict, h->entry);
+    int ok = e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_NEGATIVE) &&
+             (e->kind == GX_KIND_PLACE || e->kind == GX_KIND_ORG);
+    ok = ok || (levels && e->role == GX_ROLE_GENERIC && (e->flags & GX_ENTRY_LEVEL));
+    return ok && (h->start == 0 || x->doc->cp[h->start - 1] != '(');
+}
+
+static int S_anchor_cand(const gx_rctx *x, const gx_cand *c) {
+    if (c->entry != GX_NO_ENTRY || (c->flags & (GX_CAND_GENERIC | GX_CAND_NEGATIVE))) return 0;
+    if (c->kind != GX_KIND_PLACE && c->kind != GX_KIND_ORG) return 0;
+    return c->start == 0 || x->doc->cp[c->start - 1] != '(';
+}
+
 uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels) {
     uint32_t best = UINT32_MAX;
     for (size_t i = S_first_from(x->hits, w); i < x->hits->n; i++) { /* sorted by start */
         const gx_hit *h = &x->hits->v[i];
         if (h->start >= end || h->start >= best) break;
-        if (h->start < w || h->end > end) continue;
-        const gx_entry *e = gx_dict_entry(x->dict, h->entry);
-        int ok = e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_NEGATIVE) &&
-                 (e->kind == GX_KIND_PLACE || e->kind == GX_KIND_ORG);
-        ok = ok || (levels && e->role == GX_ROLE_GENERIC && (e->flags & GX_ENTRY_LEVEL));
-        if (ok && (h->start == 0 || x->doc->cp[h->start - 1] != '(')) best = h->start;
+        if (h->end <= end && S_anchor_hit(x, h, levels)) best = h->start;
     }
     for (size_t i = 0; i < x->c->n; i++) {
         const gx_cand *c = &x->c->v[i];
-        if (c->entry != GX_NO_ENTRY || c->start < w || c->end > end || c->start >= best) continue;
-        if ((c->flags & GX_CAND_GENERIC) || (c->kind != GX_KIND_PLACE && c->kind != GX_KIND_ORG))
-            continue;
-        if (c->start == 0 || x->doc->cp[c->start - 1] != '(') best = c->start;
+        if (c->start >= w && c->end <= end && c->start < best && S_anchor_cand(x, c)) best = c->start;
+    }
+    return best;
+}
+
+uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end) {
+    uint32_t best = UINT32_MAX, best_end = 0;
+    for (size_t i = S_first_from(x->hits, w); i < x->hits->n && x->hits->v[i].start < end; i++) {
+        const gx_hit *h = &x->hits->v[i];
+        if (h->end <= end && S_anchor_hit(x, h, 1) &&
+            (h->end > best_end || (h->end == best_end && h->start < best))) {
+            best = h->start;
+            best_end = h->end;
+        }
+    }
+    for (size_t i = 0; i < x->c->n; i++) {
+        const gx_cand *c = &x->c->v[i];
+        if (c->start >= w && c->end <= end && S_anchor_cand(x, c) &&
+            (c->end > best_end || (c->end == best_end && c->start < best))) {
+            best = c->start;
+            best_end = c->end;
+        }
     }
     return best;
 }

@@ -80,6 +80,10 @@ void gx_r_seek(gx_rctx *x, uint32_t pos);
  * after '(' (郑州 in 中粮工程科技(郑州) anchors nothing); UINT32_MAX if none. */
 uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels);
 
+/* The anchor (levels included) ending last inside [w, end), the longest of those; its start or
+ * UINT32_MAX. */
+uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end);
+
 /* The recognizers, run in this order (later ones see earlier candidates as anchors). */
 void gx_rules_suffix(gx_rctx *x);
 void gx_rules_person(gx_rctx *x);

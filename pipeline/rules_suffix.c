@@ -23,6 +23,17 @@ static int S_shadowed(const gx_rctx *x, const gx_hit *h) {
     return 0;
 }
 
+/* 1 if a word starting inside the suffix runs past its end (部署 over 部, 路段 over 路, 委员
+ * over 委): then the suffix is the start of that word, not the end of a name. */
+static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
+    for (uint32_t p = h->start; p < h->end; p++)
+        for (int r = 0; r < GX_ROLE_COUNT; r++) {
+            if (r == GX_ROLE_SUFFIX || r == GX_ROLE_SURNAME || r == GX_ROLE_GENERIC) continue;
+            if (gx_r_role_starts(x, p, (gx_role)r) > h->end - p) return 1;
+        }
+    return 0;
+}
+
 /* 1 if a dictionary entity or negative word runs across the suffix's start (道路, 思路 over
  * 路): then the suffix is part of that word, not the end of a name. */
 static int S_glued(const gx_rctx *x, const gx_hit *h) {
@@ -61,6 +72,24 @@ static uint32_t S_numeral_run(const gx_rctx *x, uint32_t end) {
     return i;
 }
 
+/* Start of the last generic word (role generic; with bound_only, only those flagged bound)
+ * ending inside (a, end]; UINT32_MAX if none. With at_end, only one ending at end counts. */
+static uint32_t S_generic_before(const gx_rctx *x, uint32_t a, uint32_t end, int bound_only,
+                                 int at_end) {
+    for (uint32_t p = end; p > a; p--) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            uint32_t s = x->hits->v[x->c->by_end[k]].start;
+            int generic = e->role == GX_ROLE_GENERIC && !(e->flags & GX_ENTRY_LEVEL) && e->subtype == NULL;
+            if (s >= a && generic && (!bound_only || (e->flags & GX_ENTRY_BOUND))) return bound_only ? p : s;
+        }
+        if (at_end) break;
+    }
+    return UINT32_MAX;
+}
+
 /* 1 if a generic word lies inside [a, end) (区相关职能局: not a body of the district). */
 static int S_has_generic(const gx_rctx *x, uint32_t a, uint32_t end) {
     for (uint32_t p = a + 1; p <= end; p++) {
@@ -74,6 +103,17 @@ static int S_has_generic(const gx_rctx *x, uint32_t a, uint32_t end) {
         }
     }
     return 0;
+}
+
+/* For prefix=place: the place, org or level word ending last inside [w, end), and the places
+ * and orgs laid end to end before it (新郑市龙湖镇泰山村 + 村委; in 二七区紧扣郑州市委 the body is
+ * 郑州市 + 委). UINT32_MAX if none. */
+static uint32_t S_place_chain(const gx_rctx *x, uint32_t w, uint32_t end) {
+    uint32_t a = gx_r_anchor_last(x, w, end);
+    for (uint32_t s; a != UINT32_MAX && a > w && (s = gx_r_entity_ends(x, a, 1)) != UINT32_MAX &&
+                     s >= w;)
+        a = s;
+    return a;
 }
 
 /* Where the name before the suffix starts, by the suffix's prefix mode; UINT32_MAX if there
@@ -90,20 +130,44 @@ static uint32_t S_name_start(const gx_rctx *x, const gx_hit *h, const gx_entry *
         while (end > x->s0 && x->doc->cp[end - 1] == ' ') end--;
     }
     gx_r_window(x, end, e->max, chain, &w, &hard);
-    a = gx_r_anchor(x, w, end, e->prefix == GX_PREFIX_PLACE);
     if (e->prefix == GX_PREFIX_PLACE) {
+        a = S_place_chain(x, w, end);
         if (a != UINT32_MAX && x->doc->cp[a] < 0x80) return UINT32_MAX;
         if (a != UINT32_MAX && gx_r_role_starts(x, a, GX_ROLE_GENERIC) && S_has_generic(x, a, end))
             return UINT32_MAX;
         return a;
     }
+    a = gx_r_anchor(x, w, end, 0);
     uint32_t oc, os = gx_r_org_ends(x, w, &oc);
     if (chain && os != UINT32_MAX && (a == UINT32_MAX || a == w)) return os; /* 中储… + 南阳分公司 */
     if (a != UINT32_MAX) return a;
     gx_r_window(x, end, e->max, chain | GX_W_WEAK, &ws, &hard2);
+    uint32_t b = S_generic_before(x, ws, end, 1, 0); /* 成员单位中信证券: start after 单位 */
+    if (b != UINT32_MAX) ws = b;
     if (e->prefix == GX_PREFIX_NUMERAL) return hard2 ? ws : end;
     return hard2 ? ws : UINT32_MAX;
 }
+
+/* 1 if the name ends in a generic word that no place or org covers (…单位党组织, 基层党组织). */
+static int S_generic_tail(const gx_rctx *x, uint32_t start, uint32_t end) {
+    uint32_t g = S_generic_before(x, start, end, 0, 1);
+    if (g == UINT32_MAX) return 0;
+    uint32_t e = gx_r_entity_ends(x, end, 1);
+    return e == UINT32_MAX || e > g;
+}
+
+/* 1 if the parentheses of [a, b) are balanced (中粮工程科技(郑州)有限公司, not 村(社区). */
+static int S_balanced(const uint32_t *cp, uint32_t a, uint32_t b) {
+    int depth = 0;
+    for (uint32_t i = a; i < b; i++) {
+        depth += cp[i] == '(' ? 1 : cp[i] == ')' ? -1 : 0;
+        if (depth < 0) return 0;
+    }
+    return depth == 0;
+}
+
+static int S_open_q(uint32_t c) { return c == 0x201C || c == '"'; }
+static int S_close_q(uint32_t c) { return c == 0x201D || c == '"'; }
 
 static const char *S_source(gx_kind k) {
     switch (k) {
@@ -129,16 +193,25 @@ static void S_unit(gx_rctx *x, uint32_t start, uint32_t end, uint32_t outer) {
 }
 
 static void S_one(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
-    if (e->prefix == GX_PREFIX_QUOTE || S_shadowed(x, h) || S_glued(x, h)) return;
+    if (e->prefix == GX_PREFIX_QUOTE || S_shadowed(x, h) || S_glued(x, h) || S_runs_on(x, h))
+        return;
     gx_r_seek(x, h->start);
     if (h->start < x->s0) return;
-    uint32_t start = S_name_start(x, h, e);
-    if (start == UINT32_MAX) return;
-    int generic = start == h->start || gx_r_all_generic(x, start, h->start);
+    uint32_t start = S_name_start(x, h, e), end = h->end, q;
+    if (start == UINT32_MAX || !S_balanced(x->doc->cp, start, h->end)) return;
+    int generic = start == h->start || gx_r_all_generic(x, start, h->start) ||
+                  S_generic_tail(x, start, h->start);
     if (generic && (e->kind != GX_KIND_ORG || e->prefix != GX_PREFIX_NAME)) return;
     if (!generic && h->start - start < e->min) return;
-    uint32_t c = gx_r_add(x, start, h->end, e->kind, S_source(e->kind), generic ? GX_CAND_GENERIC : 0);
-    if (!generic && (e->flags & GX_ENTRY_UNIT)) S_unit(x, start, h->start, c);
+    /* a quoted body after a place: 如意湖“区域党委” */
+    if (start > x->s0 && S_open_q(x->doc->cp[start - 1]) && end < x->s1 &&
+        S_close_q(x->doc->cp[end]) && (q = gx_r_entity_ends(x, start - 1, 1)) != UINT32_MAX) {
+        start = q;
+        end++;
+        generic = 0;
+    }
+    uint32_t c = gx_r_add(x, start, end, e->kind, S_source(e->kind), generic ? GX_CAND_GENERIC : 0);
+    if (!generic && (e->flags & GX_ENTRY_UNIT) && end == h->end) S_unit(x, start, h->start, c);
 }
 
 void gx_rules_suffix(gx_rctx *x) {
