@@ -56,6 +56,19 @@ static int S_ends_with(const char *s, const char *tail) {
     return n > m && memcmp(s + n - m, tail, m) == 0;
 }
 
+/* 1 if full is tail with at least two characters in front (中原区委 for 区委; not 团省委 for
+ * 省委: one character such as 团 makes another body, not a longer name of the same one). */
+static int S_longer_name(const char *full, const char *tail) {
+    if (!S_ends_with(full, tail)) return 0;
+    const char *p = full;
+    int32_t i = 0, n = (int32_t)(strlen(full) - strlen(tail)), chars = 0;
+    while (i < n) {
+        U8_FWD_1_UNSAFE(p, i);
+        chars++;
+    }
+    return chars >= 2;
+}
+
 /* Code points of a UTF-8 string into cp (at most cap); returns the count. */
 static size_t S_cps(const char *s, uint32_t *cp, size_t cap) {
     int32_t i = 0, n = (int32_t)strlen(s);
@@ -102,7 +115,7 @@ static const char *S_target(const char *name, const char **names, size_t n, int 
     const char *t[8];
     size_t nt = 0;
     for (size_t j = 0; j < n && nt < 8; j++)
-        if (S_ends_with(names[j], name) || S_abbrev(name, names[j])) t[nt++] = names[j];
+        if (S_longer_name(names[j], name) || S_abbrev(name, names[j])) t[nt++] = names[j];
     size_t kept = 0;
     const char *one = NULL;
     for (size_t a = 0; a < nt; a++) { /* a tail of another target is that target's alias */
@@ -127,6 +140,7 @@ void gx_res_aliases(gx_cands *c, const uint8_t *chosen, uint8_t *drop, gx_mentio
         const char *t = S_target(k->canonical, names, n, &many);
         if (t) {
             k->canonical = t;
+            k->source = "rule:alias";
             k->flags &= ~(uint32_t)GX_CAND_GENERIC;
         } else if (many || (k->flags & GX_CAND_GENERIC)) {
             drop[i] = 1;
