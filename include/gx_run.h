@@ -9,7 +9,7 @@
 #include "gx_diag.h"
 #include "gx_link.h"
 
-typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS } gx_command;
+typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL } gx_command;
 
 typedef struct {
     gx_command command;
@@ -22,13 +22,10 @@ typedef struct {
     gx_window window;          /* co-mention window */
     int quiet;                 /* no summary on stderr */
     int nested;                /* also report mentions inside mentions */
+    int errors;                /* eval: list misses and false hits */
     FILE *out;                 /* mentions: where the lines go */
     FILE *err;                 /* summary stream */
 } gx_opts;
-
-/* The dictionary folder used when no -d is given: $GUANXI_DICTS if set, else the dicts/
- * folder of the source tree the binary was built from. */
-const char *gx_default_dicts(void);
 
 /* Runs the command. Returns GX_OK or the status of the first error (its message is in d). */
 GX_MUST_CHECK gx_status gx_run(const gx_opts *o, gx_diag *d);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gx_emit.h"
+#include "gx_engine.h"
+#include "gx_eval.h"
 #include "gx_run.h"
 
 static const struct {
@@ -33,20 +35,40 @@ static const char S_usage_top[] =
     "commands:\n"
     "  extract   write OUT/graph.graphml, OUT/graph.dot and OUT/graph.json\n"
     "  mentions  print every mention as one JSON object a line on stdout\n"
+    "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
 
+/* The commands. Columns: name, arguments, what it does, extra option lines. */
+static const struct {
+    const char *name, *args, *what, *options;
+} S_commands[] = {
+    {"extract", "[OPTIONS] INPUT...", "Writes the graph of the inputs as GraphML, DOT and JSON.",
+     "  -o, --out DIR       output folder (default: out)\n"
+     "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
+     "      --window W      co-mention window: sentence (default) | paragraph | document\n"},
+    {"mentions", "[OPTIONS] INPUT...",
+     "Prints every mention as one JSON object a line on stdout:\n"
+     "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"} (code-point offsets\n"
+     "into the original text; \"nested\": true on a mention inside another).",
+     ""},
+    {"eval", "GOLD [OPTIONS] [INPUT...]",
+     "Scores the mentions against gold annotations and prints P/R/F1 per type, micro and macro.\n"
+     "GOLD is a JSONL file ({\"id\",\"text\",\"entities\":[[start,end,TYPE,surface],...]}; exact\n"
+     "span and type) or a folder of per-document entity TSVs (type, canonical, aliases, count,\n"
+     "flags; the texts are the INPUTs, matched by file name; entity level).",
+     "      --errors        also list every miss (FN) and false hit (FP) with its context\n"},
+};
+
 static const char S_usage_cmd[] =
-    "usage: guanxi %s [OPTIONS] INPUT...\n"
+    "usage: guanxi %s %s\n"
     "\n"
     "%s\n"
     "\n"
     "options:\n"
     "  -d, --dict PATH     dictionary file or folder of *.tsv, repeatable; later ones override\n"
     "                      earlier ones (default: %s)\n"
-    "  -o, --out DIR       output folder (default: out)\n"
-    "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
-    "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+    "%s"
     "      --nested        also report mentions inside mentions (惠济区 in 惠济区人民法院)\n"
     "  -q, --quiet         no summary on stderr\n"
     "  -h, --help          this help\n"
@@ -57,17 +79,20 @@ static const char S_usage_cmd[] =
     "a line: {\"id\": ..., \"text\": ...}), or - (stdin, one document, id \"-\").\n"
     "Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n";
 
+static int S_command(const char *name) {
+    for (size_t i = 0; i < sizeof S_commands / sizeof *S_commands; i++)
+        if (strcmp(S_commands[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
 static void S_usage(FILE *f, const char *cmd) {
-    if (!cmd) {
+    int c = cmd ? S_command(cmd) : -1;
+    if (c < 0) {
         fputs(S_usage_top, f);
         return;
     }
-    const char *what = strcmp(cmd, "extract") == 0
-                           ? "Writes the graph of the inputs as GraphML, DOT and JSON."
-                           : "Prints every mention as one JSON object a line on stdout:\n"
-                             "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"}"
-                             " (code-point offsets).";
-    fprintf(f, S_usage_cmd, cmd, what, gx_default_dicts());
+    fprintf(f, S_usage_cmd, cmd, S_commands[c].args, S_commands[c].what, gx_default_dicts(),
+            S_commands[c].options);
 }
 
 static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
@@ -76,13 +101,13 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
-enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED };
+enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'}, {"window", required_argument, NULL, S_OPT_WINDOW},
     {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
-    {"nested", no_argument, NULL, S_OPT_NESTED},
+    {"nested", no_argument, NULL, S_OPT_NESTED},   {"errors", no_argument, NULL, S_OPT_ERRORS},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -110,6 +135,7 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
             break;
         case 'q': o->quiet = 1; break;
         case S_OPT_NESTED: o->nested = 1; break;
+        case S_OPT_ERRORS: o->errors = 1; break;
         case 'h': S_usage(stdout, cmd); return 0;
         case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
         case ':': return S_usage_error(cmd, "option needs a value", argv[optind - 1]);
@@ -119,8 +145,15 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
     o->inputs = (const char *const *)argv + optind;
     o->n_inputs = (size_t)(argc - optind);
     o->dicts = *dicts;
-    if (o->n_inputs == 0) return S_usage_error(cmd, "no INPUT given", NULL);
+    if (o->n_inputs == 0)
+        return S_usage_error(cmd, strcmp(cmd, "eval") == 0 ? "no GOLD given" : "no INPUT given", NULL);
     return -1;
+}
+
+static gx_status S_eval(const gx_opts *o, gx_diag *d) {
+    gx_eval_opts e = {o->inputs[0], o->inputs + 1, o->n_inputs - 1, o->dicts, o->n_dicts,
+                      o->nested,    o->errors,     stdout};
+    return gx_eval(&e, d);
 }
 
 static void S_on_signal(int sig) {
@@ -135,16 +168,17 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) return S_usage(stdout, NULL), 0;
     if (strcmp(cmd, "--version") == 0) return printf("guanxi %s\n", GX_VERSION), 0;
     gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr};
-    if (strcmp(cmd, "extract") == 0) o.command = GX_CMD_EXTRACT;
-    else if (strcmp(cmd, "mentions") == 0) o.command = GX_CMD_MENTIONS;
-    else return S_usage_error(NULL, "unknown command", cmd);
+    static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL};
+    int c = S_command(cmd);
+    if (c < 0) return S_usage_error(NULL, "unknown command", cmd);
+    o.command = cmds[c];
     const char **dicts = NULL;
     int code = S_parse(argc - 1, argv + 1, cmd, &o, &dicts);
     if (code < 0) {
         signal(SIGINT, S_on_signal);
         signal(SIGTERM, S_on_signal);
         gx_diag *d = gx_diag_new(stderr);
-        code = S_exit_code(gx_run(&o, d));
+        code = S_exit_code(o.command == GX_CMD_EVAL ? S_eval(&o, d) : gx_run(&o, d));
         gx_diag_summary(d);
         gx_diag_free(d);
         if (fflush(stdout) != 0 || ferror(stdout)) {

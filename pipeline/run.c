@@ -1,43 +1,22 @@
 /* run.c: gx_run(): the stages in order, one document at a time (see gx_run.h).
  *
- *   dictionaries -> matcher
- *   for each document: read -> norm -> sent -> match -> entity -> (mentions | link)
+ *   engine: dictionaries -> automaton
+ *   for each document: read -> [norm -> sent -> match -> rules -> resolve] -> (mentions | link)
  *   extract: finish graph -> emit GraphML, DOT, JSON -> summary
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "gx_dict.h"
 #include "gx_emit.h"
-#include "gx_entity.h"
+#include "gx_engine.h"
 #include "gx_graph.h"
-#include "gx_match.h"
 #include "gx_mentions.h"
-#include "gx_norm.h"
 #include "gx_read.h"
-#include "gx_rules.h"
 #include "gx_run.h"
-#include "gx_sent.h"
-
-#ifndef GX_DICT_DIR
-#define GX_DICT_DIR "dicts"
-#endif
-
-const char *gx_default_dicts(void) {
-    const char *env = getenv("GUANXI_DICTS");
-    return env && *env ? env : GX_DICT_DIR;
-}
 
 typedef struct {
     size_t docs, bytes, mentions[GX_KIND_COUNT], ambiguous, generic;
 } S_stats;
-
-/* Per-thread scratch of the document stages, reused from document to document. */
-typedef struct {
-    gx_hits hits;
-    gx_cands cands;
-    gx_mentions ms;
-} S_work;
 
 static double S_now(void) {
     struct timespec ts;
@@ -45,53 +24,36 @@ static double S_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static gx_status S_load_dicts(const gx_opts *o, gx_dict *dict, gx_diag *d) {
-    const char *def = gx_default_dicts();
-    const char *const *paths = o->n_dicts ? o->dicts : &def;
-    size_t n = o->n_dicts ? o->n_dicts : 1;
-    for (size_t i = 0; i < n; i++) {
-        gx_status rc = gx_dict_load(dict, paths[i], d);
-        if (rc != GX_OK) return rc;
-    }
-    return GX_OK;
-}
-
 /* One document through stages 2-7. */
-static gx_status S_process(const gx_opts *o, gx_doc *doc, const gx_dict *dict,
-                           const gx_matcher *m, S_work *w, gx_graph *g, S_stats *st,
-                           gx_diag *d) {
-    gx_status rc = gx_norm_doc(doc, d);
-    if (rc == GX_OK) rc = gx_sent_split(doc, d);
+static gx_status S_process(const gx_opts *o, gx_doc *doc, gx_worker *w, gx_graph *g,
+                           S_stats *st, gx_diag *d) {
+    const gx_mentions *ms;
+    gx_status rc = gx_worker_doc(w, doc, d, &ms);
     if (rc != GX_OK) return rc;
-    gx_match_scan(m, doc->cp, doc->n, GX_MATCH_ALL, &w->hits);
-    gx_rules_run(doc, dict, &w->hits, &w->cands);
-    gx_resolve(doc, &w->cands, o->nested, &w->ms);
-    for (size_t i = 0; i < w->ms.n; i++) st->mentions[w->ms.v[i].kind]++;
-    st->ambiguous += w->ms.ambiguous;
-    st->generic += w->ms.generic;
-    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, &w->ms, d);
-    gx_link_doc(g, doc, &w->ms, o->window, d);
+    for (size_t i = 0; i < ms->n; i++) st->mentions[ms->v[i].kind]++;
+    st->ambiguous += ms->ambiguous;
+    st->generic += ms->generic;
+    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, ms, d);
+    gx_link_doc(g, doc, ms, o->window, d);
     return GX_OK;
 }
 
-static gx_status S_documents(const gx_opts *o, const gx_dict *dict, const gx_matcher *m,
-                             gx_graph *g, S_stats *st, gx_diag *d) {
+static gx_status S_documents(const gx_opts *o, const gx_engine *e, gx_graph *g, S_stats *st,
+                             gx_diag *d) {
     gx_reader *r = gx_reader_new(o->inputs, o->n_inputs, d);
-    S_work w = {0};
+    gx_worker *w = gx_worker_new(e);
     gx_doc doc = {0};
     gx_status rc;
     int has;
     while ((rc = gx_reader_next(r, &doc, &has)) == GX_OK && has) {
-        rc = S_process(o, &doc, dict, m, &w, g, st, d);
+        rc = S_process(o, &doc, w, g, st, d);
         gx_doc_clear(&doc);
         if (rc != GX_OK) break;
         st->docs++;
     }
     gx_doc_clear(&doc);
     st->bytes = gx_reader_bytes(r);
-    gx_hits_free(&w.hits);
-    gx_cands_free(&w.cands);
-    gx_mentions_free(&w.ms);
+    gx_worker_free(w);
     gx_reader_free(r);
     return rc;
 }
@@ -136,18 +98,15 @@ static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_dia
 gx_status gx_run(const gx_opts *o, gx_diag *d) {
     double t0 = S_now();
     S_stats st = {0};
-    gx_dict *dict = gx_dict_new();
-    gx_matcher *m = NULL;
+    gx_engine *e = NULL;
     gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new() : NULL;
     char *written = NULL;
-    gx_status rc = S_load_dicts(o, dict, d);
-    if (rc == GX_OK) rc = gx_matcher_new(dict, d, &m);
-    if (rc == GX_OK) rc = S_documents(o, dict, m, g, &st, d);
+    gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
+    if (rc == GX_OK) rc = S_documents(o, e, g, &st, d);
     if (rc == GX_OK && g) rc = S_emit(o, g, &st, d, &written);
-    if (rc == GX_OK) S_summary(o, g, &st, gx_dict_count(dict), written, S_now() - t0);
+    if (rc == GX_OK) S_summary(o, g, &st, gx_engine_entries(e), written, S_now() - t0);
     free(written);
     gx_graph_free(g);
-    gx_matcher_free(m);
-    gx_dict_free(dict);
+    gx_engine_free(e);
     return rc;
 }

@@ -72,6 +72,7 @@ fi
 suite "cli" "$HERE/cli/run.sh" "$BIN"
 suite "golden" "$HERE/golden/run.sh" "$BIN"
 suite "offsets" "$HERE/offsets.sh" "$BIN"
+suite "eval" "$HERE/eval/run.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {
