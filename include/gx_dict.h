@@ -3,9 +3,9 @@
  * Format (dicts/README.md): UTF-8, one entry a line, `surface<TAB>type[<TAB>canonical[<TAB>attrs]]`,
  * canonical empty or absent = surface, attrs `key=value;...`. The type is an entity kind
  * (org|person|place|program: the surface names an entity) or a rule role, a word the rules of
- * rules.c look for (suffix, title, surname, stop, generic, word; see gx_role). Attribute keys: priority
+ * rules.c look for (suffix, title, surname, stop, generic, word, given; see gx_role). Attribute keys: priority
  * (integer), subtype, parent, the flag `negative`, and for rule words kind, prefix, min, max,
- * side and the flags unit, chain, byline, generic, level, bound and weak. `#` starts a comment line;
+ * side and the flags unit, chain, byline, generic, level, bound, weak and abbrev. `#` starts a comment line;
  * a BOM and CRLF line ends are accepted. Surfaces and canonicals are NFKC-normalized on load so
  * they match normalized text. A malformed line is an error naming file:line. Files load in the
  * order given; a folder loads its *.tsv files in name order; a later entry for the same surface
@@ -27,7 +27,9 @@ enum {
     GX_ENTRY_LEVEL = 16,   /* generic: an administrative level that may start a body (区, 省) */
     GX_ENTRY_WEAK = 32,    /* stop: a conjunction that names may hold (和 in 祥和实业) */
     GX_ENTRY_CHAIN = 64,   /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
-    GX_ENTRY_BOUND = 128   /* generic: a name does not reach back over it (成员单位|中信证券) */
+    GX_ENTRY_BOUND = 128,  /* generic: a name does not reach back over it (成员单位|中信证券) */
+    GX_ENTRY_ABBREV = 256  /* entity: a one-character abbreviation (美 for 美国), a mention only
+                              in the contexts of rules_abbrev.c (中美关系, 美方, 访华) */
 };
 
 /* What a dictionary row is: an entity, or a word that rules use. */
@@ -39,6 +41,7 @@ typedef enum {
     GX_ROLE_STOP,       /* never inside a name: a name found by a rule does not cross it */
     GX_ROLE_GENERIC,    /* too general to be a name by itself: 社区, 街道, 各 */
     GX_ROLE_WORD,       /* a common word: a person name does not start with it (高度, 全面) */
+    GX_ROLE_GIVEN,      /* a character common in given names (a name with no title: 江宏伟) */
     GX_ROLE_COUNT
 } gx_role;
 

@@ -97,7 +97,7 @@ static gx_status S_norm_field(gx_dict *dict, S_field f, const char **out) {
 /* ---------------------------------------------------------------- attributes */
 
 static const char *const S_role_names[GX_ROLE_COUNT] = {
-    NULL, "suffix", "title", "surname", "stop", "generic", "word"};
+    NULL, "suffix", "title", "surname", "stop", "generic", "word", "given"};
 
 const char *gx_role_name(gx_role r) { return (unsigned)r < GX_ROLE_COUNT ? S_role_names[r] : NULL; }
 
@@ -142,6 +142,7 @@ static gx_status S_attr(S_actx *a, S_field k, S_field v, int has_value) {
     else if (!has_value && S_eq(k, "weak")) e->flags |= GX_ENTRY_WEAK;
     else if (!has_value && S_eq(k, "chain")) e->flags |= GX_ENTRY_CHAIN;
     else if (!has_value && S_eq(k, "bound")) e->flags |= GX_ENTRY_BOUND;
+    else if (!has_value && S_eq(k, "abbrev")) e->flags |= GX_ENTRY_ABBREV;
     else if (has_value && S_eq(k, "priority")) {
         if (!S_int(v, -1000000, 1000000, &n)) return S_bad(a, k, v, "an integer in -1000000..1000000");
         e->priority = (int32_t)n;
@@ -288,7 +289,7 @@ gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t len, const ch
     if (!S_parse_type(f[1], &e))
         return gx_diag_error(d, GX_EDICT, file, line,
                              "unknown type '%.*s' (expected org, person, place, program, or a "
-                             "rule role: suffix, title, surname, stop, generic, word)",
+                             "rule role: suffix, title, surname, stop, generic, word, given)",
                              (int)f[1].n, f[1].p);
     gx_status rc = S_norm_field(dict, f[0], &e.surface);
     if (rc == GX_OK && k > 2) rc = S_norm_field(dict, f[2], &e.canonical);

@@ -19,6 +19,10 @@ void gx_cands_free(gx_cands *c) {
     memset(c, 0, sizeof *c);
 }
 
+int gx_r_is_entity(const gx_entry *e) {
+    return e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_ABBREV);
+}
+
 const gx_entry *gx_r_entry(const gx_rctx *x, size_t i) {
     return gx_dict_entry(x->dict, x->hits->v[i].entry);
 }
@@ -62,6 +66,13 @@ static size_t S_first_from(const gx_hits *h, uint32_t p) {
     return lo;
 }
 
+void gx_r_starting(const gx_rctx *x, uint32_t p, size_t *out_lo, size_t *out_hi) {
+    size_t i = S_first_from(x->hits, p);
+    *out_lo = i;
+    while (i < x->hits->n && x->hits->v[i].start == p) i++;
+    *out_hi = i;
+}
+
 uint32_t gx_r_role_starts(const gx_rctx *x, uint32_t p, gx_role role) {
     uint32_t best = 0;
     for (size_t i = S_first_from(x->hits, p); i < x->hits->n && x->hits->v[i].start == p; i++)
@@ -76,7 +87,7 @@ uint32_t gx_r_entity_ends(const gx_rctx *x, uint32_t p, int orgs) {
     for (uint32_t k = lo; k < hi; k++) {
         const gx_hit *h = &x->hits->v[x->c->by_end[k]];
         const gx_entry *e = gx_dict_entry(x->dict, h->entry);
-        if (e->role != GX_ROLE_ENTITY || (e->flags & GX_ENTRY_NEGATIVE)) continue;
+        if (!gx_r_is_entity(e) || (e->flags & GX_ENTRY_NEGATIVE)) continue;
         if ((e->kind == GX_KIND_PLACE || (orgs && e->kind == GX_KIND_ORG)) && h->start < best)
             best = h->start;
     }
@@ -136,7 +147,7 @@ static int S_void(const gx_rctx *x, const gx_hit *h) {
         gx_r_ending(x, p, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
             const gx_hit *o = &x->hits->v[x->c->by_end[k]];
-            if (o->start < h->start && gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_ENTITY)
+            if (o->start < h->start && gx_r_is_entity(gx_r_entry(x, x->c->by_end[k])))
                 return 1;
         }
     }
@@ -202,7 +213,12 @@ void gx_r_window(const gx_rctx *x, uint32_t end, uint32_t max, unsigned flags, u
 
 int gx_r_all_generic(const gx_rctx *x, uint32_t start, uint32_t end) {
     uint32_t p = end;
-    while (p > start) { /* peel generic words off the end */
+    while (p > start) { /* peel generic words (and parentheses) off the end */
+        uint32_t c = x->doc->cp[p - 1];
+        if (c == '(' || c == ')') {
+            p--;
+            continue;
+        }
         uint32_t lo, hi, next = p;
         gx_r_ending(x, p, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
@@ -252,7 +268,7 @@ void gx_r_seek(gx_rctx *x, uint32_t pos) {
  * right after '('. */
 static int S_anchor_hit(const gx_rctx *x, const gx_hit *h, int levels) {
     const gx_entry *e = gx_dict_entry(x->dict, h->entry);
-    int ok = e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_NEGATIVE) &&
+    int ok = gx_r_is_entity(e) && !(e->flags & GX_ENTRY_NEGATIVE) &&
              (e->kind == GX_KIND_PLACE || e->kind == GX_KIND_ORG);
     ok = ok || (levels && e->role == GX_ROLE_GENERIC && (e->flags & GX_ENTRY_LEVEL));
     return ok && (h->start == 0 || x->doc->cp[h->start - 1] != '(');
@@ -320,7 +336,7 @@ static void S_dict_cands(gx_rctx *x) {
     for (size_t i = 0; i < x->hits->n; i++) {
         const gx_hit *h = &x->hits->v[i];
         const gx_entry *e = gx_dict_entry(x->dict, h->entry);
-        if (e->role != GX_ROLE_ENTITY) continue;
+        if (e->role != GX_ROLE_ENTITY || (e->flags & GX_ENTRY_ABBREV)) continue;
         gx_cands *c = x->c;
         gx_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
         c->v[c->n++] = (gx_cand){h->start, h->end, e->kind, e->priority, h->entry, e->canonical,
@@ -338,5 +354,6 @@ void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, g
     S_dict_cands(&x);
     gx_rules_suffix(&x);
     gx_rules_person(&x);
+    gx_rules_abbrev(&x);
     gx_rules_program(&x);
 }

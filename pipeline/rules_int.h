@@ -18,11 +18,17 @@ typedef struct {
     uint32_t s0, s1;   /* its span */
 } gx_rctx;
 
+/* 1 if e names an entity that may anchor or bound names: role entity, not an abbreviation. */
+int gx_r_is_entity(const gx_entry *e);
+
 /* The entry of hit i. */
 const gx_entry *gx_r_entry(const gx_rctx *x, size_t i);
 
 /* Hits ending at position p: indices into x->hits->v in [*out_lo, *out_hi) of c->by_end. */
 void gx_r_ending(const gx_rctx *x, uint32_t p, uint32_t *out_lo, uint32_t *out_hi);
+
+/* Hits starting at p: indices [*out_lo, *out_hi) of x->hits->v. */
+void gx_r_starting(const gx_rctx *x, uint32_t p, size_t *out_lo, size_t *out_hi);
 
 /* 1 if a hit of role `role` ends at p (any kind). */
 int gx_r_role_ends(const gx_rctx *x, uint32_t p, gx_role role);
@@ -87,6 +93,7 @@ uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end);
 /* The recognizers, run in this order (later ones see earlier candidates as anchors). */
 void gx_rules_suffix(gx_rctx *x);
 void gx_rules_person(gx_rctx *x);
+void gx_rules_abbrev(gx_rctx *x);
 void gx_rules_program(gx_rctx *x);
 
 #endif

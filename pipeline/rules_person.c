@@ -6,8 +6,10 @@
  * space-separated list), or on an author line: a short paragraph of two to five such names
  * separated by spaces (张贺喜 陈卫博 张萌). A name never starts with a common word (role word:
  * 高度, 全面) and the second given character is dropped when a stop word, title or suffix starts
- * there (书记李一说: 李一).
+ * there (书记李一说: 李一). Without any of these, a surname and two given-name characters (role
+ * given) between clear boundaries is a name too, at the lowest priority (江宏伟的作品).
  */
+#include <string.h>
 #include "gx_norm.h"
 #include "rules_int.h"
 
@@ -54,7 +56,8 @@ static void S_byline(gx_rctx *x, uint32_t p) {
         while (q < x->s1 && gx_is_han(cp[q])) q++;
         if (q == p || q - p > 4 || gx_r_role_starts(x, p, GX_ROLE_TITLE)) return;
         uint32_t len = S_name_at(x, p);
-        if (len < q - p && gx_r_role_starts(x, p, GX_ROLE_SURNAME) + 2 >= q - p) len = q - p;
+        if (q - p >= 2 && len < q - p && gx_r_role_starts(x, p, GX_ROLE_SURNAME) + 2 >= q - p)
+            len = q - p;
         if (len != q - p || gx_r_role_starts(x, p, GX_ROLE_SURNAME) == 0) return;
         gx_r_add(x, p, q, GX_KIND_PERSON, "rule:byline", GX_CAND_KEEP);
         p = q;
@@ -76,6 +79,31 @@ static void S_title(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
         uint32_t len = S_name_before(x, h->start);
         if (len) gx_r_add(x, h->start - len, h->start, GX_KIND_PERSON, "rule:name_title", 0);
     }
+}
+
+/* 1 if a name may start at p: a sentence start, a non-Han character, or a stop word, title or
+ * entity ending right before it. */
+static int S_left_open(const gx_rctx *x, uint32_t p) {
+    if (p == x->s0 || !gx_is_han(x->doc->cp[p - 1])) return 1;
+    return gx_r_role_ends(x, p, GX_ROLE_STOP) || gx_r_role_ends(x, p, GX_ROLE_TITLE) ||
+           gx_r_entity_ends(x, p, 1) != UINT32_MAX;
+}
+
+/* A name with no title: surname + two given-name characters (role given) standing between
+ * boundaries on both sides, not a known word. Priority -1: any other candidate wins. */
+static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
+    uint32_t p = h->start, q = h->end;
+    if (e->subtype && strcmp(e->subtype, "common") == 0) return;
+    gx_r_seek(x, p);
+    if (q + 2 > x->s1 || p < x->s0) return;
+    if (!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN)) return;
+    if (gx_r_role_starts(x, p, GX_ROLE_WORD) > q - p || gx_r_role_starts(x, q, GX_ROLE_STOP) ||
+        gx_r_role_starts(x, q + 1, GX_ROLE_STOP) || gx_r_role_starts(x, q, GX_ROLE_WORD))
+        return;
+    if (!S_left_open(x, p) || !S_breaks(x, q + 2)) return;
+    if (gx_r_lookup(x, p, q + 2) >= 0) return;
+    uint32_t c = gx_r_add(x, p, q + 2, GX_KIND_PERSON, "rule:surname_name", 0);
+    x->c->v[c].priority = -1;
 }
 
 /* A sentence that is a whole paragraph of 2..5 space-separated names. */
@@ -109,5 +137,8 @@ void gx_rules_person(gx_rctx *x) {
         const gx_entry *e = gx_r_entry(x, i);
         if (e->role == GX_ROLE_TITLE) S_title(x, &x->hits->v[i], e);
     }
+    for (size_t i = 0; i < x->hits->n; i++)
+        if (gx_r_entry(x, i)->role == GX_ROLE_SURNAME)
+            S_bare_name(x, &x->hits->v[i], gx_r_entry(x, i));
     for (uint32_t si = 0; si < x->doc->n_sents; si++) S_author_line(x, si);
 }

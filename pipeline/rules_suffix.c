@@ -28,7 +28,9 @@ static int S_shadowed(const gx_rctx *x, const gx_hit *h) {
 static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
     for (uint32_t p = h->start; p < h->end; p++)
         for (int r = 0; r < GX_ROLE_COUNT; r++) {
-            if (r == GX_ROLE_SUFFIX || r == GX_ROLE_SURNAME || r == GX_ROLE_GENERIC) continue;
+            if (r == GX_ROLE_SUFFIX || r == GX_ROLE_SURNAME || r == GX_ROLE_GENERIC ||
+                r == GX_ROLE_GIVEN)
+                continue;
             if (gx_r_role_starts(x, p, (gx_role)r) > h->end - p) return 1;
         }
     return 0;
@@ -42,7 +44,7 @@ static int S_glued(const gx_rctx *x, const gx_hit *h) {
         gx_r_ending(x, p, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
             const gx_hit *o = &x->hits->v[x->c->by_end[k]];
-            if (o->start < h->start && gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_ENTITY)
+            if (o->start < h->start && gx_r_is_entity(gx_r_entry(x, x->c->by_end[k])))
                 return 1;
         }
     }
