@@ -81,13 +81,14 @@ static size_t S_cps(const char *s, uint32_t *cp, size_t cap) {
     return k;
 }
 
-/* 1 if short abbreviates full: same first two and last three characters, short's characters
- * appear in full in order, and full is longer (惠济法院党总支 in 惠济区人民法院党总支). */
+/* 1 if short abbreviates full: same first two and last characters (three, or two for a name of
+ * four), short's characters appear in full in order, and full is longer (惠济法院党总支 in
+ * 惠济区人民法院党总支, 惠济法院 in 惠济区人民法院). */
 static int S_abbrev(const char *shortn, const char *full) {
     uint32_t a[GX_MAX_ENTRY_CHARS * 4], b[GX_MAX_ENTRY_CHARS * 4];
     size_t n = S_cps(shortn, a, sizeof a / sizeof *a), m = S_cps(full, b, sizeof b / sizeof *b);
-    if (n < 5 || m <= n || a[0] != b[0] || a[1] != b[1]) return 0;
-    for (size_t k = 1; k <= 3; k++)
+    if (n < 4 || m <= n || a[0] != b[0] || a[1] != b[1]) return 0;
+    for (size_t k = 1; k <= (n == 4 ? 2 : 3); k++)
         if (a[n - k] != b[m - k]) return 0;
     size_t j = 0;
     for (size_t i = 0; i < m && j < n; i++) j += b[i] == a[j];

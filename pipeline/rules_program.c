@@ -56,8 +56,10 @@ typedef struct {
 } S_chunk;
 
 /* Splits [a, b) into numeral + content chunks (numerals 1..3 characters of one script, content
- * 0..6 non-numeral Han characters). Returns the number of chunks when they cover [a, b), else 0.
- * *out_count is set when a content starts with a measure word (a count: 3个, 两次). */
+ * the non-numeral Han characters up to the next numeral). Returns the number of chunks when they
+ * cover [a, b) (the last content may be long: S_formula_end cuts it), else 0. *out_count is set
+ * when a content starts with a measure word (a count: 3个, 两次), unless it is 个 before another
+ * numeral (四个一). */
 static int S_chunks(const gx_rctx *x, uint32_t a, uint32_t b, S_chunk *ch, int *out_count) {
     const uint32_t *cp = x->doc->cp;
     int n = 0;
@@ -67,13 +69,24 @@ static int S_chunks(const gx_rctx *x, uint32_t a, uint32_t b, S_chunk *ch, int *
         while (j < b && gx_r_numeral(cp[j]) && (cp[j] < 0x80) == (cp[i] < 0x80)) j++;
         uint32_t k = j;
         while (k < b && gx_is_han(cp[k]) && !gx_r_numeral(cp[k])) k++;
-        if (n == S_MAX_CHUNKS || j == i || j - i > 3 || k - j > 6 || (k < b && !gx_r_numeral(cp[k])))
-            return 0;
-        if (k > j && S_measure_at(x, j)) *out_count = 1;
+        if (n == S_MAX_CHUNKS || j == i || j - i > 3 || (k < b && !gx_r_numeral(cp[k]))) return 0;
+        int ge_numeral = k == j + 1 && cp[j] == 0x4E2A && k < b; /* 个 + numeral */
+        if (k > j && S_measure_at(x, j) && !ge_numeral) *out_count = 1;
         ch[n] = (S_chunk){i, j, k};
         i = k;
     }
     return n;
+}
+
+/* 1 if a word of two or more characters (not a surname or given-name character) starts at p. */
+static int S_word_at(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        gx_role r = gx_r_entry(x, i)->role;
+        if (x->hits->v[i].end - p >= 2 && r != GX_ROLE_SURNAME && r != GX_ROLE_GIVEN) return 1;
+    }
+    return 0;
 }
 
 static int S_big(const gx_rctx *x, const S_chunk *c) {
@@ -81,24 +94,34 @@ static int S_big(const gx_rctx *x, const S_chunk *c) {
 }
 
 /* End of the formula that starts [a, b), or 0. Several chunks of at most 4 characters each,
- * the last no longer than the longest before it plus one (四重点一稳定一保证 stops before 工作);
+ * the last no longer than the longest before it plus one, cut where a dictionary word starts
+ * (四重点一稳定一保证 stops before 工作);
  * or one numeral + 大 chunk (五大发展理念) that fills [a, b); inside quotes any chunking of the
  * whole content. */
 static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     S_chunk ch[S_MAX_CHUNKS];
     int count, n = S_chunks(x, a, b, ch, &count);
     if (n == 0 || count) return 0;
-    if (quoted) return b - a >= 2 ? b : 0;
-    if (n == 1) return S_big(x, &ch[0]) ? b : 0;
+    if (quoted) {
+        for (int i = 0; i < n; i++)
+            if (ch[i].end - ch[i].content > 6) return 0;
+        return b - a >= 2 ? b : 0;
+    }
+    if (n == 1) return S_big(x, &ch[0]) && ch[0].end - ch[0].content <= 6 ? b : 0;
     uint32_t longest = 0;
     for (int i = 0; i < n - 1; i++) {
         uint32_t len = ch[i].end - ch[i].content;
-        if (len == 0 || len > 4) return 0;
-        if (len > longest) longest = len;
+        int ge = len == 1 && x->doc->cp[ch[i].content] == 0x4E2A; /* 四个一 */
+        if ((len == 0 || len > 4) && !ge) return 0;
+        if (len > longest && !ge) longest = len;
     }
-    uint32_t last = ch[n - 1].end - ch[n - 1].content;
+    if (longest == 0) longest = 1;
+    uint32_t last = ch[n - 1].end - ch[n - 1].content, c = ch[n - 1].content;
     if (last == 0) return 0;
-    return ch[n - 1].content + (last < longest + 1 ? last : longest + 1);
+    if (last <= longest) return c + last;
+    for (uint32_t len = longest + 1; len >= 1; len--) /* cut where a known word starts */
+        if (len == last || S_word_at(x, c + len)) return c + len;
+    return c + longest;
 }
 
 /* 1 if the content [a, b) of a quote is a formula. */
@@ -108,7 +131,7 @@ static int S_formula(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     return S_formula_end(x, a, b, quoted) == b;
 }
 
-/* Length of a program suffix (kind=program, prefix=quote) starting at p, 0 if none. */
+/* Length of a program suffix (kind=program) starting at p, 0 if none. */
 static uint32_t S_prog_suffix(const gx_rctx *x, uint32_t p) {
     uint32_t lo, hi, best = 0;
     for (uint32_t q = p + 1; q <= x->s1 && q <= p + 8; q++) {
@@ -117,7 +140,7 @@ static uint32_t S_prog_suffix(const gx_rctx *x, uint32_t p) {
             const gx_hit *h = &x->hits->v[x->c->by_end[k]];
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
             if (h->start == p && e->role == GX_ROLE_SUFFIX && e->kind == GX_KIND_PROGRAM &&
-                e->prefix == GX_PREFIX_QUOTE && q - p > best)
+                q - p > best)
                 best = q - p;
         }
     }
@@ -165,8 +188,8 @@ static void S_quotes(gx_rctx *x) {
 }
 
 /* Unquoted formulas in the sentence [s0, s1): at each numeral that follows a non-numeral, the
- * run of Han characters and digits up to a stop word or punctuation, as a + formula or as
- * numeral chunks (cut by S_formula_end). */
+ * run of Han characters and digits up to punctuation (formulas hold verbs: 一征三议两公开), as a
+ * + formula or as numeral chunks (cut by S_formula_end). */
 static void S_bare_at(gx_rctx *x, uint32_t *pi) {
     const uint32_t *cp = x->doc->cp;
     uint32_t i = *pi, j = i;
@@ -177,9 +200,7 @@ static void S_bare_at(gx_rctx *x, uint32_t *pi) {
         return;
     }
     j = i;
-    while (j < x->s1 && j - i < 24 && (gx_is_han(cp[j]) || S_digitish(cp[j])) &&
-           !(j > i && gx_r_role_starts(x, j, GX_ROLE_STOP)))
-        j++;
+    while (j < x->s1 && j - i < 24 && (gx_is_han(cp[j]) || S_digitish(cp[j]))) j++;
     uint32_t end = S_formula_end(x, i, j, 0);
     if (end > i + 1) {
         gx_r_add(x, i, end, GX_KIND_PROGRAM, "rule:formula", 0);

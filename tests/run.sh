@@ -73,6 +73,7 @@ suite "cli" "$HERE/cli/run.sh" "$BIN"
 suite "golden" "$HERE/golden/run.sh" "$BIN"
 suite "offsets" "$HERE/offsets.sh" "$BIN"
 suite "eval" "$HERE/eval/run.sh" "$BIN"
+suite "rule cases" "$HERE/cases/run.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {
