@@ -74,6 +74,9 @@ void *gx_xrealloc(void *p, size_t n);
 char *gx_xstrdup(const char *s);
 char *gx_xstrndup(const char *s, size_t n);
 
+/* qsort that accepts an empty (possibly NULL) array: qsort(NULL, 0, ...) is undefined. */
+void gx_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Grows *p (an array of elem-sized items with capacity *cap) to hold at least need items. */
 void gx_grow(void **p, size_t *cap, size_t need, size_t elem);
 

@@ -40,6 +40,10 @@ char *gx_xstrndup(const char *s, size_t n) {
 
 char *gx_xstrdup(const char *s) { return gx_xstrndup(s, strlen(s)); }
 
+void gx_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    if (n > 1) qsort(base, n, size, cmp);
+}
+
 void gx_grow(void **p, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap) return;
     size_t c = *cap ? *cap : 16;

@@ -352,7 +352,7 @@ static gx_status S_load_dir(gx_dict *dict, const char *dir, gx_diag *d) {
         names[n++] = gx_xstrdup(e->d_name);
     }
     closedir(dh);
-    qsort(names, n, sizeof *names, S_cmp_str);
+    gx_sort(names, n, sizeof *names, S_cmp_str);
     if (n == 0) gx_diag_warn(d, dir, 0, "no .tsv dictionary files in folder");
     gx_status rc = GX_OK;
     for (size_t i = 0; i < n; i++) {

@@ -167,7 +167,7 @@ void gx_graph_finish(gx_graph *g) {
     if (g->finished) return;
     g->finished = 1;
     for (size_t i = 0; i < g->n_nodes; i++) g->nodes[i].old_index = i;
-    if (g->n_nodes) qsort(g->nodes, g->n_nodes, sizeof *g->nodes, S_cmp_node);
+    gx_sort(g->nodes, g->n_nodes, sizeof *g->nodes, S_cmp_node);
     S_dedupe_ids(g);
     uint32_t *newpos = gx_xmalloc((g->n_nodes ? g->n_nodes : 1) * sizeof *newpos);
     for (size_t i = 0; i < g->n_nodes; i++) {
@@ -182,7 +182,7 @@ void gx_graph_finish(gx_graph *g) {
         e->target = a < b ? b : a;
     }
     free(newpos);
-    if (g->n_edges) qsort(g->edges, g->n_edges, sizeof *g->edges, S_cmp_edge);
+    gx_sort(g->edges, g->n_edges, sizeof *g->edges, S_cmp_edge);
 }
 
 size_t gx_graph_node_count(const gx_graph *g) { return g->n_nodes; }

@@ -38,7 +38,7 @@ static int S_by_pos(const void *pa, const void *pb) {
 
 /* Pairs the distinct nodes of items[0..n) (modified in place). */
 static void S_pair_window(gx_graph *g, const gx_doc *doc, S_item *items, size_t n, gx_diag *d) {
-    qsort(items, n, sizeof *items, S_by_node);
+    gx_sort(items, n, sizeof *items, S_by_node);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (k == 0 || items[k - 1].node != items[i].node) items[k++] = items[i];
@@ -47,9 +47,9 @@ static void S_pair_window(gx_graph *g, const gx_doc *doc, S_item *items, size_t 
                      "document '%s': a window holds %zu distinct entities; only the first %d are "
                      "paired (GX_MAX_WINDOW_ENTITIES)",
                      doc->id, k, GX_MAX_WINDOW_ENTITIES);
-        qsort(items, k, sizeof *items, S_by_pos);
+        gx_sort(items, k, sizeof *items, S_by_pos);
         k = GX_MAX_WINDOW_ENTITIES;
-        qsort(items, k, sizeof *items, S_by_node);
+        gx_sort(items, k, sizeof *items, S_by_node);
     }
     for (size_t i = 0; i < k; i++)
         for (size_t j = i + 1; j < k; j++) gx_graph_add_pair(g, items[i].node, items[j].node, doc->seq);

@@ -111,7 +111,7 @@ static inline uint32_t S_goto(const gx_matcher *m, uint32_t s, uint32_t c) {
 
 /* Flattens the trie's edges into per-state sorted arrays and the root table. */
 static void S_flatten(gx_matcher *m, S_trie *t) {
-    qsort(t->edges, t->n_edges, sizeof *t->edges, S_cmp_edge);
+    gx_sort(t->edges, t->n_edges, sizeof *t->edges, S_cmp_edge);
     m->edge_first = gx_xcalloc((size_t)m->n_states + 1, sizeof *m->edge_first);
     m->edge_cp = gx_xmalloc((t->n_edges + 1) * sizeof *m->edge_cp);
     m->edge_to = gx_xmalloc((t->n_edges + 1) * sizeof *m->edge_to);
@@ -203,7 +203,7 @@ static void S_scan_all(const gx_matcher *m, const uint32_t *cp, uint32_t n, gx_h
             for (long e = m->out[o]; e >= 0; e = gx_dict_next_same(m->dict, (size_t)e))
                 S_push(out, i + 1 - m->depth[o], i + 1, (uint32_t)e);
     }
-    qsort(out->v, out->n, sizeof *out->v, S_cmp_hit);
+    gx_sort(out->v, out->n, sizeof *out->v, S_cmp_hit);
 }
 
 static void S_scan_longest(const gx_matcher *m, const uint32_t *cp, uint32_t n, gx_hits *out) {

@@ -149,7 +149,7 @@ static gx_status S_open_dir(gx_reader *r, const char *dir) {
         gx_diag_warn(r->d, dir, 0, "no .txt files in folder");
         return GX_OK;
     }
-    qsort(r->files + first, r->n_files - first, sizeof *r->files, S_cmp_str);
+    gx_sort(r->files + first, r->n_files - first, sizeof *r->files, S_cmp_str);
     gx_grow((void **)&r->root_lens, &r->cap_roots, r->n_files, sizeof *r->root_lens);
     for (size_t i = first; i < r->n_files; i++) r->root_lens[i] = n + 1;
     return GX_OK;

@@ -59,7 +59,7 @@ static void S_select(const gx_doc *doc, const gx_cands *c, uint8_t *chosen, uint
         const gx_cand *k = &c->v[i];
         order[i] = (S_key){k->priority, k->start, k->end, S_rank(k), (uint32_t)i};
     }
-    qsort(order, c->n, sizeof *order, S_cmp_select);
+    gx_sort(order, c->n, sizeof *order, S_cmp_select);
     for (uint32_t p = 0; p < doc->n; p++) owner[p] = GX_NO_CAND;
     for (size_t i = 0; i < c->n; i++) {
         const gx_cand *k = &c->v[order[i].idx];
@@ -145,7 +145,7 @@ void gx_resolve(const gx_doc *doc, gx_cands *c, int nested, gx_mentions *ms) {
     gx_res_aliases(c, chosen, drop, ms);
     S_collect(c, chosen, owner, drop, nested, ms);
     gx_res_short_forms(doc, c, owner, ms);
-    qsort(ms->v, ms->n, sizeof *ms->v, S_cmp_mention);
+    gx_sort(ms->v, ms->n, sizeof *ms->v, S_cmp_mention);
     S_dedupe(ms);
     S_places(doc, ms);
     free(chosen);
