@@ -36,10 +36,13 @@ typedef struct {
     uint32_t start, end, rank, idx;
 } S_key;
 
+/* Ties on the same span: a negative entry, then the dictionary, then a rule's program (a
+ * formula-shaped name such as 一楼一廊一广场 is a program, not a square), other rules, generic. */
 static uint32_t S_rank(const gx_cand *k) {
     if (k->flags & GX_CAND_NEGATIVE) return 0;
-    if (k->flags & GX_CAND_GENERIC) return 3;
-    return k->entry != GX_NO_ENTRY ? 1 : 2;
+    if (k->flags & GX_CAND_GENERIC) return 4;
+    if (k->entry != GX_NO_ENTRY) return 1;
+    return k->kind == GX_KIND_PROGRAM ? 2 : 3;
 }
 
 static int S_cmp_select(const void *pa, const void *pb) {

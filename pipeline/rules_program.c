@@ -10,6 +10,7 @@
  * Counts and dates are told apart by the measure words after a numeral (role generic with
  * subtype=measure: 名 年 次 个…): a chunk whose content is only such a word is a count.
  */
+#include <string.h>
 #include "gx_norm.h"
 #include "rules_int.h"
 
@@ -98,16 +99,28 @@ static int S_big(const gx_rctx *x, const S_chunk *c) {
  * (四重点一稳定一保证 stops before 工作);
  * or one numeral + 大 chunk (五大发展理念) that fills [a, b); inside quotes any chunking of the
  * whole content. */
+/* 1 if two neighbouring chunks repeat each other (一步一步走, 一仗一仗打): a manner, no formula. */
+static int S_repeats(const gx_rctx *x, const S_chunk *ch, int n) {
+    const uint32_t *cp = x->doc->cp;
+    for (int i = 0; i + 1 < n; i++) {
+        uint32_t la = ch[i].end - ch[i].num, lb = ch[i + 1].end - ch[i + 1].num;
+        if (la <= lb && memcmp(cp + ch[i].num, cp + ch[i + 1].num, la * sizeof *cp) == 0) return 1;
+    }
+    return 0;
+}
+
 static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     S_chunk ch[S_MAX_CHUNKS];
     int count, n = S_chunks(x, a, b, ch, &count);
-    if (n == 0 || count) return 0;
+    /* inside quotes a Chinese numeral and a counter name a formula (“四个到位”, “三项工程”) */
+    if (n == 0 || (count && !(quoted && x->doc->cp[a] >= 0x80)) || S_repeats(x, ch, n)) return 0;
     if (quoted) {
         for (int i = 0; i < n; i++)
             if (ch[i].end - ch[i].content > 6) return 0;
         return b - a >= 2 ? b : 0;
     }
-    if (n == 1) return S_big(x, &ch[0]) && ch[0].end - ch[0].content <= 6 ? b : 0;
+    if (n == 1) /* 五大发展理念; not 5大类 (a count) */
+        return S_big(x, &ch[0]) && x->doc->cp[a] >= 0x80 && ch[0].end - ch[0].content <= 6 ? b : 0;
     uint32_t longest = 0;
     for (int i = 0; i < n - 1; i++) {
         uint32_t len = ch[i].end - ch[i].content;
@@ -124,10 +137,15 @@ static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quot
     return c + longest;
 }
 
-/* 1 if the content [a, b) of a quote is a formula. */
+/* 1 if the content [a, b) of a quote is a formula, or formulas separated by 、 or a comma
+ * (“三项工程、一项管理”). */
 static int S_formula(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
+    const uint32_t *cp = x->doc->cp;
     if (b <= a) return 0;
-    if (S_plus_formula(x->doc->cp, a, b)) return 1;
+    if (S_plus_formula(cp, a, b)) return 1;
+    for (uint32_t i = a; i < b; i++)
+        if (cp[i] == 0x3001 || cp[i] == ',')
+            return i > a && S_formula_end(x, a, i, quoted) == i && S_formula(x, i + 1, b, quoted);
     return S_formula_end(x, a, b, quoted) == b;
 }
 
@@ -149,23 +167,41 @@ static uint32_t S_prog_suffix(const gx_rctx *x, uint32_t p) {
 
 /* The quote opened at o and closed at c (content (o, c)): a program with a suffix, or a
  * quoted formula. */
+/* The inner name of a quoted program, kept beside it when it is a formula or a dictionary
+ * program (“四个全面”战略 also mentions 四个全面). */
+static void S_inner(gx_rctx *x, uint32_t a, uint32_t b, uint32_t outer) {
+    long e = gx_r_lookup(x, a, b);
+    int known = e >= 0 && gx_dict_entry(x->dict, (size_t)e)->kind == GX_KIND_PROGRAM &&
+                gx_dict_entry(x->dict, (size_t)e)->role == GX_ROLE_ENTITY;
+    if (!known && !S_formula(x, a, b, 1)) return;
+    uint32_t k = gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", GX_CAND_KEEP);
+    x->c->v[k].outer = outer;
+}
+
 static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
     const uint32_t *cp = x->doc->cp;
-    for (uint32_t p = c + 1; p <= c + 1 + GX_R_MODIFIER && p < x->s1; p++) {
-        uint32_t len = S_prog_suffix(x, p);
-        if (len) {
-            gx_r_add(x, o, p + len, GX_KIND_PROGRAM, "rule:quoted_program", 0);
-            return;
-        }
-        if (!gx_is_han(cp[p]) || gx_r_role_starts(x, p, GX_ROLE_STOP)) break;
-    }
     uint32_t a = o + 1, b = c;
     while (a < b && cp[a] == ' ') a++;
     while (b > a && cp[b - 1] == ' ') b--;
+    for (uint32_t p = c + 1; p <= c + 1 + GX_R_MODIFIER && p < x->s1; p++) {
+        uint32_t len = S_prog_suffix(x, p);
+        if (len) {
+            uint32_t k = gx_r_add(x, o, p + len, GX_KIND_PROGRAM, "rule:quoted_program", 0);
+            S_inner(x, a, b, k);
+            return;
+        }
+        if (!gx_is_han(cp[p]) || gx_r_numeral(cp[p]) || gx_r_role_starts(x, p, GX_ROLE_STOP)) break;
+    }
     int digits = 1;
     for (uint32_t i = a; i < b; i++) digits = digits && cp[i] >= '0' && cp[i] <= '9';
-    if (digits && b - a >= 2 && b - a <= 6) gx_r_add(x, o, c + 1, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
-    else if (S_formula(x, a, b, 1)) gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    if (digits && b - a >= 2 && b - a <= 6) {
+        gx_r_add(x, o, c + 1, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    } else if (S_formula(x, a, b, 1)) {
+        gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    } else if (a < b && gx_r_numeral(cp[a])) { /* a formula leading the quote: “三级三类便民服务中心” */
+        uint32_t end = S_formula_end(x, a, b, 0);
+        if (end > a + 1) gx_r_add(x, a, end, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    }
 }
 
 static void S_quotes(gx_rctx *x) {
@@ -202,10 +238,17 @@ static void S_bare_at(gx_rctx *x, uint32_t *pi) {
     j = i;
     while (j < x->s1 && j - i < 24 && (gx_is_han(cp[j]) || S_digitish(cp[j]))) j++;
     uint32_t end = S_formula_end(x, i, j, 0);
-    if (end > i + 1) {
-        gx_r_add(x, i, end, GX_KIND_PROGRAM, "rule:formula", 0);
-        *pi = end - 1;
+    if (end <= i + 1) return;
+    uint32_t full = end; /* a program suffix close after: 九个一 + 主题 + 系列活动 */
+    for (uint32_t p = end; p <= end + 4 && p < x->s1 && gx_is_han(cp[p]); p++) {
+        uint32_t len = S_prog_suffix(x, p);
+        if (len) {
+            full = p + len;
+            break;
+        }
     }
+    gx_r_add(x, i, full, GX_KIND_PROGRAM, "rule:formula", 0);
+    *pi = full - 1;
 }
 
 static void S_bare(gx_rctx *x) {
