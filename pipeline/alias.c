@@ -196,8 +196,9 @@ void gx_res_short_forms(const gx_doc *doc, gx_cands *c, const uint32_t *owner, g
     (void)c;
     S_short shorts[64];
     size_t ns = 0, n0 = ms->n;
-    for (size_t i = 0; i < n0; i++)
-        if (ms->v[i].kind == GX_KIND_PLACE) S_shorts_of(ms->v[i].canonical, shorts, &ns, 64);
+    for (size_t i = 0; i < n0; i++) /* only places the dictionary knows: rules may err */
+        if (ms->v[i].kind == GX_KIND_PLACE && strcmp(ms->v[i].source, "dict") == 0)
+            S_shorts_of(ms->v[i].canonical, shorts, &ns, 64);
     gx_grow((void **)&ms->taken, &ms->cap_taken, (size_t)doc->n + 1, 1);
     for (uint32_t p = 0; p < doc->n; p++) ms->taken[p] = owner[p] != GX_NO_CAND;
     for (size_t k = 0; k < ns; k++) {

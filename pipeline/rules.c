@@ -191,9 +191,12 @@ void gx_r_window(const gx_rctx *x, uint32_t end, uint32_t max, unsigned flags, u
                  int *out_hard) {
     const uint32_t *cp = x->doc->cp;
     uint32_t i = end, count = 0, oc;
+    int depth = 0; /* ')' seen minus '(': an unmatched '(' bounds the window */
     *out_hard = 1;
     while (i > x->s0) {
         if (S_stop_ends(x, i, flags) || S_count_ends(x, i)) break;
+        if (cp[i - 1] == '(' && depth == 0) break;
+        depth += cp[i - 1] == ')' ? 1 : cp[i - 1] == '(' ? -1 : 0;
         if ((i != end || !(flags & GX_W_CHAIN)) && gx_r_org_ends(x, i, &oc) != UINT32_MAX) break;
         uint32_t c = cp[i - 1];
         if (c == ' ' && i - 1 > x->s0 && (S_digit(cp[i - 2]) || (i < end && S_digit(cp[i])))) {

@@ -101,7 +101,11 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
         gx_r_role_starts(x, q + 1, GX_ROLE_STOP) || gx_r_role_starts(x, q, GX_ROLE_WORD))
         return;
     if (!S_left_open(x, p) || !S_breaks(x, q + 2)) return;
-    if (gx_r_lookup(x, p, q + 2) >= 0) return;
+    if (gx_r_lookup(x, p, q + 2) >= 0 || gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2) return;
+    const uint32_t *cp = x->doc->cp; /* a quoted "name" is a nickname or a slogan: “路长制” */
+    if (p > x->s0 && q + 2 < x->s1 && (cp[p - 1] == 0x201C || cp[p - 1] == '"') &&
+        (cp[q + 2] == 0x201D || cp[q + 2] == '"'))
+        return;
     uint32_t c = gx_r_add(x, p, q + 2, GX_KIND_PERSON, "rule:surname_name", 0);
     x->c->v[c].priority = -1;
 }

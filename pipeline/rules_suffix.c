@@ -26,9 +26,12 @@ static int S_shadowed(const gx_rctx *x, const gx_hit *h) {
 /* 1 if a word starting inside the suffix runs past its end (部署 over 部, 路段 over 路, 委员
  * over 委): then the suffix is the start of that word, not the end of a name. */
 static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
-    /* a title or stop word right after the suffix settles the split: 党总支|书记, not 支书 */
-    if (gx_r_role_starts(x, h->end, GX_ROLE_TITLE) || gx_r_role_starts(x, h->end, GX_ROLE_STOP))
-        return 0;
+    /* a word starting right after the suffix settles the split: 党总支|书记 (not 支书),
+     * 组织部|下发 (not 部下) */
+    size_t lo, hi;
+    gx_r_starting(x, h->end, &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        if (x->hits->v[i].end - h->end >= 2) return 0;
     for (uint32_t p = h->start; p < h->end; p++)
         for (int r = 0; r < GX_ROLE_COUNT; r++) {
             if (r == GX_ROLE_SUFFIX || r == GX_ROLE_SURNAME || r == GX_ROLE_GENERIC ||
