@@ -9,6 +9,9 @@ Inputs (see dicts/README.md for sources and licences):
   zhengzhou_4101_hierarchy.tsv                            -> places_china / places_henan / places_zhengzhou
   dicts/tools/curated_programs.txt (hand-curated)         -> programs.tsv
   dicts/tools/curated_bodies.txt   (hand-curated)         -> bodies.tsv
+  dicts/tools/curated_world.txt    (hand-curated)         -> world.tsv
+  dicts/tools/curated_people.txt   (hand-curated), SHARED/gazetteers/thuocl/THUOCL_lishimingren.txt
+  filtered with SHARED/gazetteers/jieba/jieba_dict.txt and THUOCL_diming.txt -> people.tsv
 
 Output format, one entry a line:  surface<TAB>type[<TAB>canonical[<TAB>attrs]]
 Standard library only; the output is deterministic (no dates, no hash-order iteration).
@@ -143,6 +146,8 @@ NEGATIVE = [
     ("中国共产党员", "org", "bodies", "a person's Party membership, not a mention of the Party"),
     ("共青团员", "org", "bodies", "a League member, not a mention of the League"),
     ("少先队员", "org", "bodies", "a Young Pioneer, not a mention of the organization"),
+    ("车水马龙", "person", "people", "busy traffic, not 马龙"),
+    ("贺龙年", "person", "people", "祝贺龙年新春, not 贺龙"),
 ]
 
 # Generic village/community short forms (Zhengzhou).
@@ -659,6 +664,227 @@ def build_curated(reg, path, typ, f, stats):
                                 neg_sec, (1, x + "门")))
 
 
+def read_world(path):
+    """curated_world.txt: like read_curated, but `## TYPE: title` gives each section its type,
+    and `## negative: title` sections hold `surface<TAB>type<TAB>reason` rows."""
+    entries, negatives = [], []
+    section, typ = "", None
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.rstrip("\n")
+            if line.startswith("## "):
+                head, _, title = line[3:].partition(":")
+                head = head.strip()
+                if head not in TYPES and head != "negative":
+                    sys.exit("%s:%d: section type must be one of %s or negative" %
+                             (path, n, "/".join(TYPES)))
+                typ, section = head, title.strip()
+                continue
+            if not line.strip() or line.startswith("#"):
+                continue
+            if typ is None:
+                sys.exit("%s:%d: entry before the first section" % (path, n))
+            parts = line.split("\t")
+            if typ == "negative":
+                if len(parts) < 2 or parts[1] not in TYPES:
+                    sys.exit("%s:%d: negative row needs surface<TAB>type" % (path, n))
+                negatives.append((section, nfkc(parts[0]), parts[1],
+                                  parts[2] if len(parts) > 2 else ""))
+                continue
+            if len(parts) > 3:
+                sys.exit("%s:%d: more than 3 fields" % (path, n))
+            canonical = nfkc(parts[0])
+            aliases = [nfkc(a) for a in parts[1].split("|")] if len(parts) > 1 and parts[1] else []
+            attrs = []
+            if len(parts) > 2 and parts[2]:
+                for kv in parts[2].split(";"):
+                    k, _, v = kv.partition("=")
+                    attrs.append((k, v if v else None))
+            entries.append((section, typ, canonical, aliases, attrs))
+    return entries, negatives
+
+
+def build_world(reg, path, stats):
+    """world.tsv: countries, regions, world cities, geography, international and foreign
+    organizations, companies (curated_world.txt). Registered after the Chinese places and
+    bodies, so a surface already listed there keeps its meaning (the conflict is reported)."""
+    f = "world.tsv"
+    entries, negatives = read_world(path)
+    order = {}
+    lost = []
+    # An organization's parent is an organization (美国参议院 → 美国国会). A country is a place,
+    # so `parent=美国` on an org is only a note in the curated file and is not emitted.
+    places = {e[2] for e in entries if e[1] == "place"}
+    for i, (section, typ, canonical, aliases, attrs) in enumerate(entries):
+        if typ != "place":
+            attrs = [(k, v) for k, v in attrs if not (k == "parent" and (
+                v in places or (reg.has(v) and reg.rows[v].type == "place")))]
+        sec = (order.setdefault(section, len(order)), section)
+        if not reg.add(Row(canonical, typ, "", list(attrs), f, sec, (i, 0)), why=f + " vs earlier"):
+            lost.append(canonical)
+        for j, a in enumerate(aliases):
+            if not reg.add(Row(a, typ, canonical, list(attrs), f, sec, (i, 1 + j)),
+                           why=f + " vs earlier"):
+                lost.append(a)
+    neg_sec = (len(order) + 1, "Negative entries: strings that contain a listed name but never "
+                               "mention it")
+    for section, surface, typ, reason in negatives:
+        reg.add(Row(surface, typ, "", attrs_of(negative=True), f, neg_sec, (surface,)),
+                why=f + " negative vs earlier")
+    stats[f + " canonical entries"] = len(entries)
+    stats[f + " negative entries"] = len(negatives)
+    stats[f + " surfaces already listed elsewhere (not emitted)"] = lost
+
+
+# THUOCL historical figures: entries that are not emitted, with the reason. Found by reading
+# the 1,000 most frequent entries and every entry that jieba tags as a name but that is also
+# an everyday word.
+PEOPLE_DROP = {
+    # everyday words that jieba tags nr
+    "陆军": "the army", "孙子": "grandson", "汪洋": "a vast ocean", "高昂": "high, elated",
+    "张扬": "to flaunt", "杨柳": "willows", "梅子": "plums", "杜鹃": "azalea / cuckoo",
+    "苏醒": "to wake up", "白杨": "poplar", "麦田": "wheat field", "萧萧": "rustling",
+    "陶冶": "to cultivate", "高升": "promotion", "耿直": "upright", "张狂": "arrogant",
+    "白鹤": "crane (bird)", "苗圃": "nursery", "白石": "white stone (齐白石)", "万里": "万里长城",
+    "沙龙": "a salon", "田间": "in the fields", "元和": "an era name", "高远": "lofty",
+    "舒畅": "comfortable", "文静": "gentle", "常远": "long-term", "沈思": "沉思",
+    "左传": "a classic book", "老庄": "Laozi and Zhuangzi (philosophy)", "老子": "I (slang)",
+    "管子": "a pipe", "马克": "the mark (currency)", "伏特": "volt", "瓦特": "watt",
+    "诺贝尔": "the Nobel Prize", "奥斯卡": "the Oscars", "阿波罗": "the Apollo programme",
+    "奥斯曼": "the Ottoman Empire", "迪奥": "Dior (brand)", "戴尔": "Dell (company)",
+    "福特": "Ford (company)", "摩根": "Morgan (bank)", "培根": "bacon", "福布斯": "Forbes",
+    "杜马": "the Duma", "埃米尔": "emir (title)", "卡特": "卡特尔 (cartel)", "希尔": "希尔顿",
+    "闯王": "a title", "秦王": "a title", "唐王": "a title", "高祖": "a title",
+    "慕容": "a surname alone", "宙斯": "a god", "嫦娥": "the Chang'e lunar programme",
+    "谷雨": "a solar term", "夏雨": "summer rain", "水华": "algal bloom", "练舞": "to practise dance",
+    "平常在": "not a name", "洛夫": "fragment", "塔拉": "fragment", "米拉": "fragment",
+    "佐夫": "fragment", "格林": "格林尼治, 格林纳达", "圣保罗": "the city (world.tsv)",
+    "江夏郡": "a commandery", "许昌": "the city", "武威": "the city", "高平": "the city",
+    "吉野": "a place", "布哈拉": "the city", "昭陵": "a tomb", "张江": "Shanghai's 张江",
+    "哈利波特": "a book title", "芙蓉姐姐": "a nickname", "金龙": "golden dragon",
+    "刘庄": "a village", "孙河": "a place", "海清": "a place", "大路": "a road",
+    "安琪": "angel", "阿扁": "a nickname", "小新": "a cartoon", "小天": "fragment",
+    "胡润": "the Hurun list", "曹雪": "曹雪芹", "建公": "fragment", "元作": "fragment",
+    "行一": "fragment", "越中": "fragment", "吴说": "fragment", "从公": "fragment",
+    "成德": "fragment", "文和": "fragment", "周公": "the Duke of Zhou (梦见周公)",
+    "牛群": "a herd of cattle", "连理枝": "a poetic word", "白朴": "平白朴素",
+    "张卫星": "3张卫星图片", "叶自成": "叶叶自成排", "兰克": "弗兰克, 法兰克福",
+    "贝利": "切尔诺贝利", "斯诺": "斯诺克 (snooker)", "陈希": "陈希同",
+    # found by reading the 新闻联播 matches that cross a frequent jieba word
+    "高云": "高云龙", "康生": "小康生活", "柳青": "杨柳青", "班超": "航班超过", "始皇帝": "秦始皇帝陵",
+    "于丹": "位于丹麦", "王菲": "国王菲利普", "中山国": "an ancient state; 中山国家…",
+    "罗佐夫": "莫罗佐夫斯克",
+}
+# Western, Russian and Arabic given names (and honorifics) that THUOCL lists alone. News writes
+# them as the first part of a full name (约翰·马吉, 卡洛斯·阿马特), where the bare given name
+# would be a wrong, partial match.
+FOREIGN_GIVEN = set("""
+约翰 詹姆斯 托马斯 彼得 迈克尔 尼古拉 尼古拉斯 玛格丽特 瓦尔特 沃尔特 汤姆 威廉 卡洛斯 弗兰克
+乔治 亨利 罗伯特 大卫 戴维 保罗 马丁 安东尼 理查德 爱德华 查尔斯 路易斯 路易 菲利普 比尔 吉米
+哈里 亚历山大 安德鲁 丹尼尔 史蒂夫 史蒂芬 斯蒂芬 约瑟夫 伊万 阿列克谢 弗拉基米尔 谢尔盖 米哈伊尔
+安德烈 德米特里 尤里 鲍里斯 伊戈尔 维克托 玛丽 玛丽亚 安娜 伊丽莎白 海伦 安妮 凯瑟琳 莎拉 萨拉
+朱莉 艾米 艾玛 劳拉 克里斯蒂娜 苏珊 南希 琳达 芭芭拉 帕特里克 凯文 克里斯 布莱恩 杰克 杰夫
+杰弗里 肯尼 肯尼斯 唐纳德 道格拉斯 西奥多 拉塞尔 弗朗索瓦 克劳斯 亚伯拉罕 汉斯 卡尔 弗里德里希
+古斯塔夫 赫尔穆特 格哈德 沃尔夫冈 皮埃尔 雅克 米歇尔 弗朗西斯 弗朗西斯科 胡安 何塞 佩德罗
+安东尼奥 曼努埃尔 穆罕默德 艾哈迈德 哈桑 侯赛因 阿卜杜勒 阿卜杜拉 易卜拉欣 优素福 奥马尔 哈立德
+萨利赫 赛义德 马哈茂德 穆斯塔法 谢赫 哈吉 奥托 凯拉 史蒂文 乔 萨姆 本杰明 弗雷德 阿瑟 奥利弗
+""".split())
+PEOPLE_TITLE_END = ("帝", "王", "后", "公", "氏", "妃")   # 武帝, 越王, 吕后, 周公, 曹氏 (2 chars)
+# 3-4 character THUOCL entries that jieba tags as a frequent common word or a place, but that
+# are names (jieba is wrong about them).
+PEOPLE_KEEP = {
+    "乾隆", "慈禧", "溥仪", "崇祯", "玄奘", "嬴政", "列宁", "布什", "歌德", "但丁", "尼采", "琼瑶",
+    "扁鹊", "仓颉",
+    "周恩来", "闻一多", "拿破仑", "莎士比亚", "苏格拉底", "富兰克林", "周作人", "齐达内", "丘处机",
+    "噶尔丹", "君士坦丁", "亚历山大", "爱德华兹", "福楼拜", "欧几里德", "南丁格尔", "郑洞国",
+    "许地山", "夏侯惇", "苏亚雷斯", "罗曼罗兰", "马丁路德", "福尔摩斯", "别林斯基",
+}
+NAME_TAGS = ("nr", "nrt", "nrfg")
+
+
+def read_df_list(path):
+    """THUOCL format: word<TAB>document frequency (a few lines carry junk after the number)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = re.match(r"^\s*(\S+)\s+(\d+)", line)
+            if m:
+                out.append((nfkc(m.group(1)), int(m.group(2))))
+    return out
+
+
+def build_people(reg, shared, stats):
+    """people.tsv: curated leaders first, then THUOCL's historical figures that pass the filter."""
+    f = "people.tsv"
+    sec_cur = lambda title, i: (i, title)
+    entries = read_curated(os.path.join(TOOLS_DIR, "curated_people.txt"))
+    order = {}
+    for i, (section, canonical, aliases, attrs) in enumerate(entries):
+        sec = (order.setdefault(section, len(order)), "Curated: " + section)
+        reg.add(Row(canonical, "person", "", list(attrs), f, sec, (i, 0)), why=f + " vs earlier")
+        for j, a in enumerate(aliases):
+            reg.add(Row(a, "person", canonical, list(attrs), f, sec, (i, 1 + j)),
+                    why=f + " vs earlier")
+    stats[f + " curated entries"] = len(entries)
+
+    gz = os.path.join(shared, "gazetteers")
+    jieba = {}
+    with open(os.path.join(gz, "jieba", "jieba_dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            p = line.split()
+            if len(p) >= 3:
+                jieba[nfkc(p[0])] = (int(p[1]), p[2])
+    diming = {w for w, _ in read_df_list(os.path.join(gz, "thuocl", "THUOCL_diming.txt"))}
+    with open(os.path.join(gz, "surnames", "baijiaxing_surnames.tsv"), encoding="utf-8") as fh:
+        surnames = {r["surname"] for r in csv.DictReader(fh, delimiter="\t")}
+    sec_th = (len(order) + 1, "THUOCL historical figures (thunlp/THUOCL, MIT), filtered; "
+                              "sorted by document frequency")
+    dropped = collections.defaultdict(list)
+    kept = 0
+    for rank, (w, df) in enumerate(read_df_list(os.path.join(gz, "thuocl",
+                                                             "THUOCL_lishimingren.txt"))):
+        jf, tag = jieba.get(w, (0, None))
+        if len(w) < 2 or len(w) > 4:
+            why = "length not 2-4"
+        elif w in PEOPLE_DROP:
+            why = "curated drop (PEOPLE_DROP)"
+        elif reg.has(w) and reg.rows[w].type != "person":
+            why = "already a %s" % reg.rows[w].type
+        elif w in FOREIGN_GIVEN:
+            why = "a foreign given name alone (FOREIGN_GIVEN)"
+        elif len(w) == 2 and tag not in NAME_TAGS and w not in PEOPLE_KEEP:
+            why = "2 characters and not tagged as a name by jieba"
+        elif len(w) == 2 and w[0] not in surnames and w not in PEOPLE_KEEP:
+            why = "2 characters, first not a surname (a transliteration fragment: 特里, 帕斯)"
+        elif len(w) == 2 and w[-1] in PEOPLE_TITLE_END:
+            why = "2 characters ending in a title (帝 王 后 公 氏 妃)"
+        elif len(w) == 2 and w in diming:
+            why = "2 characters and a place name (THUOCL diming)"
+        elif w not in PEOPLE_KEEP and tag == "ns":
+            why = "jieba: place name (ns)"
+        elif w not in PEOPLE_KEEP and tag and tag not in NAME_TAGS and jf >= 50:
+            why = "jieba: frequent common word (%s)" % tag
+        elif len(w) == 3 and reg.has(w[:2]) and reg.rows[w[:2]].type == "place":
+            why = "starts with a place name (濮阳兴 in 濮阳兴建)"
+        elif w.endswith("夫人"):
+            why = "X夫人 (a form of address)"
+        else:
+            why = None
+        if why:
+            dropped[why].append(w)
+            continue
+        if reg.add(Row(w, "person", "", [], f, sec_th, (rank,)), why=f + " THUOCL vs earlier"):
+            kept += 1
+    stats["THUOCL historical figures kept"] = kept
+    for why in sorted(dropped):
+        stats["THUOCL dropped: " + why] = dropped[why]
+    neg_sec = (len(order) + 2, "Negative entries: strings that contain a listed name but never "
+                               "mention it")
+    for surface, typ, where, reason in NEGATIVE:
+        if where == "people":
+            reg.add(Row(surface, typ, "", attrs_of(negative=True), f, neg_sec, (surface,)))
+
+
 HEADERS = {
     "places_china.tsv": [
         "China: the country, 34 province-level units and the prefecture-level units, with the",
@@ -681,6 +907,17 @@ HEADERS = {
     "bodies.tsv": [
         "National Party and state bodies, mass organizations, democratic parties, national and",
         "Henan/Zhengzhou media (hand-curated). Source: dicts/tools/curated_bodies.txt.",
+    ],
+    "world.tsv": [
+        "Countries, territories, world and Chinese regions, foreign cities, seas, rivers, lakes,",
+        "mountains, landforms; international and foreign organizations, media and companies.",
+        "Source: dicts/tools/curated_world.txt (hand-curated general knowledge; project licence).",
+    ],
+    "people.tsv": [
+        "People: curated leaders and famous people (dicts/tools/curated_people.txt, project",
+        "licence), then historical figures from THUOCL_lishimingren.txt, GitHub thunlp/THUOCL",
+        "(commit a30ce79), MIT licence, Copyright (c) 2018 THUNLP; filtered with jieba's",
+        "dictionary (MIT) and THUOCL_diming.txt, see dicts/README.md.",
     ],
 }
 
@@ -827,7 +1064,7 @@ def build(shared, out, verbose):
     stats = collections.OrderedDict()
     # Registration order is precedence when two sources produce the same surface:
     # country/provinces/cities > Henan counties > Zhengzhou zones and streets > other Henan
-    # streets > Zhengzhou communities and villages > bodies > programs.
+    # streets > Zhengzhou communities and villages > bodies > programs > world > people.
     build_china(reg, ad, stats)
     city_names = {r["code"]: r["name"] for r in read_csv(os.path.join(ad, "cities.csv"))
                   if r["provinceCode"] == "41" and not r["name"].endswith("行政区划")}
@@ -837,6 +1074,8 @@ def build(shared, out, verbose):
     build_curated(reg, os.path.join(TOOLS_DIR, "curated_bodies.txt"), "org", "bodies.tsv", stats)
     build_curated(reg, os.path.join(TOOLS_DIR, "curated_programs.txt"), "program",
                   "programs.tsv", stats)
+    build_world(reg, os.path.join(TOOLS_DIR, "curated_world.txt"), stats)
+    build_people(reg, shared, stats)
     os.makedirs(out, exist_ok=True)
     write_files(reg, out)
     for k, v in stats.items():
