@@ -61,6 +61,12 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_WINDOW_ENTITIES 1000
 /* Deepest folder nesting followed when reading an input folder. */
 #define GX_MAX_DIR_DEPTH 64
+/* Most evidence items kept per node and per edge (--evidence K may lower it). */
+#define GX_MAX_EVIDENCE 64
+/* Longest evidence snippet, in code points. */
+#define GX_MAX_SNIPPET_CHARS 80
+/* Most aliases (other surfaces) kept per node. */
+#define GX_MAX_ALIASES 32
 /* Most warnings printed one by one; the rest are only counted. */
 #define GX_MAX_WARNINGS_SHOWN 20
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line

@@ -13,6 +13,7 @@
 #include "gx_diag.h"
 #include "gx_doc.h"
 #include "gx_entity.h"
+#include "gx_graph.h"
 
 typedef struct gx_engine gx_engine;
 typedef struct gx_worker gx_worker;
@@ -35,6 +36,11 @@ void gx_worker_free(gx_worker *w);
  * message in d. */
 GX_MUST_CHECK gx_status gx_worker_doc(gx_worker *w, gx_doc *doc, gx_diag *d,
                                       const gx_mentions **out);
+
+/* Adds the typed relations of the document last run through w (its mentions ms, their nodes
+ * node_of from gx_link_doc) to g. */
+void gx_worker_relate(gx_worker *w, gx_graph *g, gx_doc *doc, const gx_mentions *ms,
+                      const uint32_t *node_of);
 
 /* The dictionary folder used when none is given: $GUANXI_DICTS if set, else the dicts/ folder
  * of the source tree the binary was built from. */

@@ -24,6 +24,7 @@ typedef struct {
     const char *canonical; /* borrowed from the dictionary or the candidate list */
     const char *source;    /* "dict" or "rule:NAME" (static string) */
     int nested;            /* 1 if inside another mention of the document */
+    uint32_t cand;         /* the candidate it comes from (gx_cands index), GX_NO_CAND if none */
 } gx_mention;
 
 typedef struct {

@@ -19,7 +19,8 @@ typedef struct {
     size_t n_dicts;
     const char *out_dir;       /* extract: output folder */
     unsigned formats;          /* extract: gx_format bits */
-    gx_window window;          /* co-mention window */
+    gx_link_opts link;         /* co-mention window */
+    uint32_t evidence;         /* evidence items kept per node and edge */
     int quiet;                 /* no summary on stderr */
     int nested;                /* also report mentions inside mentions */
     int errors;                /* eval: list misses and false hits */

@@ -213,7 +213,7 @@ void gx_res_short_forms(const gx_doc *doc, gx_cands *c, const uint32_t *owner, g
             memset(ms->taken + p, 1, s->n);
             gx_grow((void **)&ms->v, &ms->cap, ms->n + 1, sizeof *ms->v);
             ms->v[ms->n++] = (gx_mention){p, p + s->n, 0, 0, 0, GX_KIND_PLACE, s->full,
-                                          "rule:short_form", 0};
+                                          "rule:short_form", 0, GX_NO_CAND};
         }
     }
 }

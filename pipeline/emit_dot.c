@@ -58,6 +58,10 @@ static const struct {
     {AGNODE, "fillcolor", ""},
     {AGEDGE, "fontname", S_FONT},
     {AGEDGE, "relation", ""},
+    {AGEDGE, "head", ""},
+    {AGEDGE, "dir", ""},
+    {AGEDGE, "sentences", ""},
+    {AGEDGE, "evidence", ""},
     {AGEDGE, "count", ""},
     {AGEDGE, "documents", ""},
     {AGEDGE, "w", ""},
@@ -137,8 +141,11 @@ static Agnode_t *S_add_node(Agraph_t *ag, const gx_node *n) {
 /* Edge attributes. The real weight is the count ("3", as in GraphML and JSON); `weight` is the
  * integer layout weight in [1, S_MAX_LAYOUT_WEIGHT]; penwidth is 1 + log1p(count), printed from
  * integer hundredths so that no locale can turn the '.' into ','. */
-static int S_set_edge_attrs(Agedge_t *ae, const gx_edge *e) {
-    char *rel = gx_sanitize(e->relation, strlen(e->relation), NULL);
+static int S_set_edge_attrs(Agedge_t *ae, const gx_graph *g, const gx_edge *e) {
+    char relbuf[128];
+    gx_edge_relation_text(e, relbuf, sizeof relbuf);
+    char *rel = gx_sanitize(relbuf, strlen(relbuf), NULL);
+    char *ev = e->n_evidence ? S_label(e->evidence[0].snippet) : NULL;
     uint32_t lw = e->count < 1                     ? 1
                   : e->count > S_MAX_LAYOUT_WEIGHT ? S_MAX_LAYOUT_WEIGHT
                                                    : e->count;
@@ -146,9 +153,17 @@ static int S_set_edge_attrs(Agedge_t *ae, const gx_edge *e) {
     char pen[32];
     snprintf(pen, sizeof pen, "%ld.%02ld", hundredths / 100, hundredths % 100);
     int rc = agsafeset(ae, "relation", rel, "") != 0 || S_set_u32(ae, "count", e->count) != 0 ||
+             S_set_u32(ae, "sentences", e->sentences) != 0 ||
              S_set_u32(ae, "documents", e->documents) != 0 || S_set_u32(ae, "w", e->count) != 0 ||
-             S_set_u32(ae, "weight", lw) != 0 || agsafeset(ae, "penwidth", pen, "") != 0;
+             S_set_u32(ae, "weight", lw) != 0 || agsafeset(ae, "penwidth", pen, "") != 0 ||
+             (ev && agsafeset(ae, "evidence", ev, "") != 0);
+    if (e->head != UINT32_MAX && rc == 0) { /* the arrow points from the head to the other end */
+        const char *hid = gx_graph_node(g, e->head)->id;
+        rc = agsafeset(ae, "head", (char *)hid, "") != 0 ||
+             agsafeset(ae, "dir", e->head == e->source ? "forward" : "back", "") != 0;
+    }
     free(rel);
+    free(ev);
     return rc ? -1 : 0;
 }
 
@@ -168,7 +183,7 @@ static int S_build(Agraph_t *ag, const gx_graph *g) {
         char eid[32];
         snprintf(eid, sizeof eid, "e%zu", i);
         Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], eid, 1);
-        if (!ae || S_set_edge_attrs(ae, e) < 0) rc = -1;
+        if (!ae || S_set_edge_attrs(ae, g, e) < 0) rc = -1;
     }
     free(nodes);
     return rc;

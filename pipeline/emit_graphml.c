@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlwriter.h>
-#include "gx_emit.h"
+#include "emit_int.h"
 
 #define S_NS     "http://graphml.graphdrawing.org/xmlns"
 #define S_XSI    "http://www.w3.org/2001/XMLSchema-instance"
@@ -80,7 +80,39 @@ static int S_data_u32(xmlTextWriterPtr w, const char *key, uint32_t v) {
     return S_data(w, key, buf);
 }
 
+static int S_data_num(xmlTextWriterPtr w, const char *key, double v) {
+    char buf[40];
+    gx_emit_number(v, buf, sizeof buf);
+    return S_data(w, key, buf);
+}
+
+/* Evidence as a JSON array in a string attribute (GraphML has no list type). */
+static int S_data_evidence(xmlTextWriterPtr w, const char *key, const gx_evidence *ev, uint32_t n) {
+    char *t = gx_emit_evidence_text(ev, n);
+    int rc = t ? S_data(w, key, t) : 0;
+    free(t);
+    return rc;
+}
+
 /* ---------------------------------------------------------------- document parts */
+
+/* The node and edge keys. Columns: id, for, attr.name, attr.type ("count": int, or long when a
+ * value passes INT32_MAX). Key ids are prefixed (v_, e_) so Gephi maps label and weight by
+ * attr.name (CONTRACT.md §1). */
+static const struct {
+    const char *id, *dom, *name, *type;
+} S_keys[] = {
+    {"v_label", "node", "label", "string"},        {"v_name", "node", "name", "string"},
+    {"v_kind", "node", "kind", "string"},          {"v_mentions", "node", "mentions", "count"},
+    {"v_documents", "node", "documents", "count"}, {"v_degree", "node", "degree", "count"},
+    {"v_aliases", "node", "aliases", "string"},    {"v_first_document", "node", "first_document", "string"},
+    {"v_evidence", "node", "evidence", "string"},  {"e_weight", "edge", "weight", "double"},
+    {"e_relation", "edge", "relation", "string"},  {"e_head", "edge", "head", "string"},
+    {"e_count", "edge", "count", "count"},         {"e_sentences", "edge", "sentences", "count"},
+    {"e_documents", "edge", "documents", "count"}, {"e_pmi", "edge", "pmi", "double"},
+    {"e_npmi", "edge", "npmi", "double"},          {"e_jaccard", "edge", "jaccard", "double"},
+    {"e_dice", "edge", "dice", "double"},          {"e_evidence", "edge", "evidence", "string"},
+};
 
 static int S_write_keys(xmlTextWriterPtr w, const gx_graph *g, const S_maxima *m, gx_diag *d,
                         const char *name) {
@@ -95,16 +127,11 @@ static int S_write_keys(xmlTextWriterPtr w, const gx_graph *g, const S_maxima *m
         if ((size_t)snprintf(id, sizeof id, "g_%s", k) >= sizeof id) continue;
         if (S_key(w, id, "graph", k, "string") < 0) return -1;
     }
-    if (S_key(w, "v_label", "node", "label", "string") < 0 ||
-        S_key(w, "v_name", "node", "name", "string") < 0 ||
-        S_key(w, "v_kind", "node", "kind", "string") < 0 ||
-        S_key(w, "v_mentions", "node", "mentions", S_int_type(m->node_mentions)) < 0 ||
-        S_key(w, "v_documents", "node", "documents", S_int_type(m->node_documents)) < 0 ||
-        S_key(w, "e_weight", "edge", "weight", "double") < 0 ||
-        S_key(w, "e_relation", "edge", "relation", "string") < 0 ||
-        S_key(w, "e_count", "edge", "count", S_int_type(m->edge_count)) < 0 ||
-        S_key(w, "e_documents", "edge", "documents", S_int_type(m->edge_documents)) < 0)
-        return -1;
+    uint32_t big = m->node_mentions > m->edge_count ? m->node_mentions : m->edge_count;
+    for (size_t i = 0; i < sizeof S_keys / sizeof *S_keys; i++) {
+        const char *type = strcmp(S_keys[i].type, "count") == 0 ? S_int_type(big) : S_keys[i].type;
+        if (S_key(w, S_keys[i].id, S_keys[i].dom, S_keys[i].name, type) < 0) return -1;
+    }
     return 0;
 }
 
@@ -127,6 +154,10 @@ static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
                      S_data(w, "v_kind", gx_kind_name(n->kind)) < 0 ||
                      S_data_u32(w, "v_mentions", n->mentions) < 0 ||
                      S_data_u32(w, "v_documents", n->documents) < 0 ||
+                     S_data_u32(w, "v_degree", n->degree) < 0 ||
+                     S_data(w, "v_aliases", n->aliases) < 0 ||
+                     S_data(w, "v_first_document", n->first_doc) < 0 ||
+                     S_data_evidence(w, "v_evidence", n->evidence, n->n_evidence) < 0 ||
                      xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;
@@ -139,18 +170,24 @@ static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
 static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i) {
     const gx_edge *e = gx_graph_edge(g, i);
     const gx_node *s = gx_graph_node(g, e->source), *t = gx_graph_node(g, e->target);
-    char eid[32];
+    char eid[32], rel[128];
     snprintf(eid, sizeof eid, "e%zu", i);
     char *sid = gx_sanitize(s->id, strlen(s->id), NULL),
          *tid = gx_sanitize(t->id, strlen(t->id), NULL);
+    const char *head = e->head == UINT32_MAX ? "" : gx_graph_node(g, e->head)->id;
     int rc = xmlTextWriterStartElement(w, S_X("edge")) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("id"), S_X(eid)) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("source"), S_X(sid)) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("target"), S_X(tid)) < 0 ||
                      S_data_u32(w, "e_weight", e->count) < 0 ||
-                     S_data(w, "e_relation", e->relation) < 0 ||
-                     S_data_u32(w, "e_count", e->count) < 0 ||
+                     S_data(w, "e_relation", gx_edge_relation_text(e, rel, sizeof rel)) < 0 ||
+                     S_data(w, "e_head", head) < 0 || S_data_u32(w, "e_count", e->count) < 0 ||
+                     S_data_u32(w, "e_sentences", e->sentences) < 0 ||
                      S_data_u32(w, "e_documents", e->documents) < 0 ||
+                     S_data_num(w, "e_pmi", e->pmi) < 0 || S_data_num(w, "e_npmi", e->npmi) < 0 ||
+                     S_data_num(w, "e_jaccard", e->jaccard) < 0 ||
+                     S_data_num(w, "e_dice", e->dice) < 0 ||
+                     S_data_evidence(w, "e_evidence", e->evidence, e->n_evidence) < 0 ||
                      xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;

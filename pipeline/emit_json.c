@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
-#include "gx_emit.h"
+#include <math.h>
+#include "emit_int.h"
 
 /* ---------------------------------------------------------------- members */
 
@@ -34,6 +35,72 @@ static int S_append(cJSON *array, cJSON *item) {
     return -1;
 }
 
+/* ---------------------------------------------------------------- shared with the others */
+
+void gx_emit_number(double v, char *buf, size_t cap) {
+    double test;
+    if (v == (double)(int)v && fabs(v) < 2147483647.0) {
+        snprintf(buf, cap, "%d", (int)v);
+        return;
+    }
+    snprintf(buf, cap, "%1.15g", v);
+    if (sscanf(buf, "%lg", &test) != 1 || test != v) snprintf(buf, cap, "%1.17g", v);
+}
+
+/* The evidence items as a cJSON array; NULL if cJSON fails. */
+static cJSON *S_evidence(const gx_evidence *ev, uint32_t n) {
+    cJSON *a = cJSON_CreateArray();
+    for (uint32_t i = 0; a && i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        int ok = o && S_add_str(o, "doc", ev[i].doc) == 0 &&
+                 S_add_num(o, "sentence", ev[i].sentence) == 0 &&
+                 S_add_num(o, "start", ev[i].start) == 0 && S_add_num(o, "end", ev[i].end) == 0 &&
+                 S_add_str(o, "snippet", ev[i].snippet) == 0 &&
+                 (!ev[i].pattern || S_add_str(o, "pattern", ev[i].pattern) == 0);
+        if (!ok) cJSON_Delete(o);
+        if (!ok || S_append(a, o) < 0) { /* S_append frees o when it fails */
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+char *gx_emit_evidence_text(const gx_evidence *ev, uint32_t n) {
+    if (n == 0) return NULL;
+    cJSON *a = S_evidence(ev, n);
+    char *t = a ? cJSON_PrintUnformatted(a) : NULL;
+    cJSON_Delete(a);
+    return t;
+}
+
+/* Adds value under key unless it is NULL; returns -1 if cJSON failed. */
+static int S_add_item(cJSON *obj, const char *key, cJSON *value) {
+    if (!value) return -1;
+    if (cJSON_AddItemToObject(obj, key, value)) return 0;
+    cJSON_Delete(value);
+    return -1;
+}
+
+/* The aliases ('|'-joined) as an array. */
+static cJSON *S_aliases(const char *joined) {
+    cJSON *a = cJSON_CreateArray();
+    for (const char *p = joined; a && *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        char *one = gx_sanitize(p, n, NULL);
+        cJSON *s = cJSON_CreateString(one);
+        free(one);
+        if (!s || !cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            cJSON_Delete(a);
+            return NULL;
+        }
+        p += n + (bar != NULL);
+    }
+    return a;
+}
+
 /* ---------------------------------------------------------------- sections */
 
 static int S_add_graph(cJSON *root, const gx_graph *g) {
@@ -53,7 +120,10 @@ static cJSON *S_node(const gx_node *n) {
         (S_add_str(o, "id", n->id) < 0 || S_add_str(o, "label", n->label) < 0 ||
          S_add_str(o, "name", n->label) < 0 || S_add_str(o, "kind", gx_kind_name(n->kind)) < 0 ||
          S_add_num(o, "mentions", n->mentions) < 0 ||
-         S_add_num(o, "documents", n->documents) < 0)) {
+         S_add_num(o, "documents", n->documents) < 0 || S_add_num(o, "degree", n->degree) < 0 ||
+         S_add_item(o, "aliases", S_aliases(n->aliases)) < 0 ||
+         S_add_str(o, "first_document", n->first_doc) < 0 ||
+         S_add_item(o, "evidence", S_evidence(n->evidence, n->n_evidence)) < 0)) {
         cJSON_Delete(o);
         o = NULL;
     }
@@ -63,14 +133,20 @@ static cJSON *S_node(const gx_node *n) {
 /* Link i, "id": "e<i>" as in GraphML; the weight is the count. */
 static cJSON *S_link(const gx_graph *g, size_t i) {
     const gx_edge *e = gx_graph_edge(g, i);
-    char eid[32];
+    char eid[32], rel[128];
     snprintf(eid, sizeof eid, "e%zu", i);
     cJSON *o = cJSON_CreateObject();
     if (o && (S_add_str(o, "id", eid) < 0 ||
               S_add_str(o, "source", gx_graph_node(g, e->source)->id) < 0 ||
               S_add_str(o, "target", gx_graph_node(g, e->target)->id) < 0 ||
-              S_add_num(o, "weight", e->count) < 0 || S_add_str(o, "relation", e->relation) < 0 ||
-              S_add_num(o, "count", e->count) < 0 || S_add_num(o, "documents", e->documents) < 0)) {
+              S_add_num(o, "weight", e->count) < 0 ||
+              S_add_str(o, "relation", gx_edge_relation_text(e, rel, sizeof rel)) < 0 ||
+              (e->head != UINT32_MAX && S_add_str(o, "head", gx_graph_node(g, e->head)->id) < 0) ||
+              S_add_num(o, "count", e->count) < 0 || S_add_num(o, "sentences", e->sentences) < 0 ||
+              S_add_num(o, "documents", e->documents) < 0 || S_add_num(o, "pmi", e->pmi) < 0 ||
+              S_add_num(o, "npmi", e->npmi) < 0 || S_add_num(o, "jaccard", e->jaccard) < 0 ||
+              S_add_num(o, "dice", e->dice) < 0 ||
+              S_add_item(o, "evidence", S_evidence(e->evidence, e->n_evidence)) < 0)) {
         cJSON_Delete(o);
         o = NULL;
     }

@@ -6,6 +6,7 @@
 #include "gx_engine.h"
 #include "gx_match.h"
 #include "gx_norm.h"
+#include "gx_relate.h"
 #include "gx_rules.h"
 #include "gx_sent.h"
 
@@ -81,4 +82,9 @@ gx_status gx_worker_doc(gx_worker *w, gx_doc *doc, gx_diag *d, const gx_mentions
     gx_resolve(doc, &w->cands, w->e->nested, &w->ms);
     *out = &w->ms;
     return GX_OK;
+}
+
+void gx_worker_relate(gx_worker *w, gx_graph *g, gx_doc *doc, const gx_mentions *ms,
+                      const uint32_t *node_of) {
+    gx_relate_doc(g, doc, ms, node_of, &w->cands, w->e->dict, &w->hits);
 }

@@ -46,7 +46,9 @@ static const struct {
     {"extract", "[OPTIONS] INPUT...", "Writes the graph of the inputs as GraphML, DOT and JSON.",
      "  -o, --out DIR       output folder (default: out)\n"
      "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
-     "      --window W      co-mention window: sentence (default) | paragraph | document\n"},
+     "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+     "      --window-chars N  co-mention window: blocks of whole sentences of about N characters\n"
+     "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"},
     {"mentions", "[OPTIONS] INPUT...",
      "Prints every mention as one JSON object a line on stdout:\n"
      "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"} (code-point offsets\n"
@@ -101,15 +103,28 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
     return 2;
 }
 
-enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS };
+enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
+       S_OPT_EVIDENCE };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'}, {"window", required_argument, NULL, S_OPT_WINDOW},
     {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
     {"nested", no_argument, NULL, S_OPT_NESTED},   {"errors", no_argument, NULL, S_OPT_ERRORS},
+    {"window-chars", required_argument, NULL, S_OPT_WINDOW_CHARS},
+    {"evidence", required_argument, NULL, S_OPT_EVIDENCE},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
+
+/* Parses a decimal integer in lo..hi. */
+static int S_uint(const char *s, unsigned long lo, unsigned long hi, uint32_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi || *s == '-') return 0;
+    *out = (uint32_t)v;
+    return 1;
+}
 
 /* Parses the options of a command into o; returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts) {
@@ -129,13 +144,22 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
                 return S_usage_error(cmd, "unknown format list (use graphml,dot,json)", optarg);
             break;
         case S_OPT_WINDOW:
-            if (!gx_window_parse(optarg, &o->window))
+            if (!gx_window_parse(optarg, &o->link.window))
                 return S_usage_error(cmd, "unknown window (use sentence, paragraph, document)",
                                      optarg);
             break;
         case 'q': o->quiet = 1; break;
         case S_OPT_NESTED: o->nested = 1; break;
         case S_OPT_ERRORS: o->errors = 1; break;
+        case S_OPT_WINDOW_CHARS:
+            if (!S_uint(optarg, 1, 1000000, &o->link.chars))
+                return S_usage_error(cmd, "--window-chars needs a number of characters, 1..1000000", optarg);
+            o->link.window = GX_WINDOW_CHARS;
+            break;
+        case S_OPT_EVIDENCE:
+            if (!S_uint(optarg, 0, GX_MAX_EVIDENCE, &o->evidence))
+                return S_usage_error(cmd, "--evidence needs a number 0..64 (GX_MAX_EVIDENCE)", optarg);
+            break;
         case 'h': S_usage(stdout, cmd); return 0;
         case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
         case ':': return S_usage_error(cmd, "option needs a value", argv[optind - 1]);
@@ -167,7 +191,8 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) return S_usage(stdout, NULL), 0;
     if (strcmp(cmd, "--version") == 0) return printf("guanxi %s\n", GX_VERSION), 0;
-    gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr};
+    gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr,
+                 .evidence = 3};
     static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL};
     int c = S_command(cmd);
     if (c < 0) return S_usage_error(NULL, "unknown command", cmd);

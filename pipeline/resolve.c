@@ -77,7 +77,7 @@ static void S_select(const gx_doc *doc, const gx_cands *c, uint8_t *chosen, uint
 
 /* ---------------------------------------------------------------- output */
 
-static void S_push(gx_mentions *ms, const gx_cand *k, int nested) {
+static void S_push(gx_mentions *ms, const gx_cand *k, uint32_t idx, int nested) {
     gx_grow((void **)&ms->v, &ms->cap, ms->n + 1, sizeof *ms->v);
     gx_mention *m = &ms->v[ms->n++];
     memset(m, 0, sizeof *m);
@@ -87,6 +87,7 @@ static void S_push(gx_mentions *ms, const gx_cand *k, int nested) {
     m->canonical = k->canonical;
     m->source = k->source;
     m->nested = nested;
+    m->cand = idx;
 }
 
 static int S_cmp_mention(const void *pa, const void *pb) {
@@ -103,7 +104,7 @@ static void S_collect(const gx_cands *c, const uint8_t *chosen, const uint32_t *
         const gx_cand *k = &c->v[i];
         if (drop[i] || (k->flags & GX_CAND_NEGATIVE) || k->start >= k->end) continue;
         if (chosen[i]) {
-            S_push(ms, k, 0);
+            S_push(ms, k, (uint32_t)i, 0);
             continue;
         }
         uint32_t o = owner[k->start];
@@ -111,7 +112,7 @@ static void S_collect(const gx_cands *c, const uint8_t *chosen, const uint32_t *
         const gx_cand *out = &c->v[o];
         if (out->start > k->start || out->end < k->end || (k->flags & GX_CAND_GENERIC)) continue;
         if (out->start == k->start && out->end == k->end) continue;
-        if (nested || (k->flags & GX_CAND_KEEP)) S_push(ms, k, 1);
+        if (nested || (k->flags & GX_CAND_KEEP)) S_push(ms, k, (uint32_t)i, 1);
     }
 }
 

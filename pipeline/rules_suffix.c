@@ -42,15 +42,18 @@ static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
     return 0;
 }
 
-/* 1 if a dictionary entity or negative word runs across the suffix's start (道路, 思路 over
- * 路): then the suffix is part of that word, not the end of a name. */
+/* 1 if a negative word ends with the suffix (思路, 道路 over 路) or a dictionary entity runs
+ * from before the suffix into its middle: then the suffix is part of that word. An entity that
+ * ends with the suffix (the street stem 桐柏路) is another reading, left to resolution. */
 static int S_glued(const gx_rctx *x, const gx_hit *h) {
     for (uint32_t p = h->start + 1; p <= h->end; p++) {
         uint32_t lo, hi;
         gx_r_ending(x, p, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
             const gx_hit *o = &x->hits->v[x->c->by_end[k]];
-            if (o->start < h->start && gx_r_is_entity(gx_r_entry(x, x->c->by_end[k])))
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (o->start < h->start && gx_r_is_entity(e) &&
+                (p < h->end || (e->flags & GX_ENTRY_NEGATIVE)))
                 return 1;
         }
     }

@@ -26,7 +26,7 @@ static double S_now(void) {
 
 /* One document through stages 2-7. */
 static gx_status S_process(const gx_opts *o, gx_doc *doc, gx_worker *w, gx_graph *g,
-                           S_stats *st, gx_diag *d) {
+                           S_stats *st, gx_diag *d, uint32_t **node_of) {
     const gx_mentions *ms;
     gx_status rc = gx_worker_doc(w, doc, d, &ms);
     if (rc != GX_OK) return rc;
@@ -34,7 +34,8 @@ static gx_status S_process(const gx_opts *o, gx_doc *doc, gx_worker *w, gx_graph
     st->ambiguous += ms->ambiguous;
     st->generic += ms->generic;
     if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, ms, d);
-    gx_link_doc(g, doc, ms, o->window, d);
+    gx_link_doc(g, doc, ms, &o->link, d, node_of);
+    gx_worker_relate(w, g, doc, ms, *node_of);
     return GX_OK;
 }
 
@@ -44,15 +45,17 @@ static gx_status S_documents(const gx_opts *o, const gx_engine *e, gx_graph *g, 
     gx_worker *w = gx_worker_new(e);
     gx_doc doc = {0};
     gx_status rc;
+    uint32_t *node_of = NULL;
     int has;
     while ((rc = gx_reader_next(r, &doc, &has)) == GX_OK && has) {
-        rc = S_process(o, &doc, w, g, st, d);
+        rc = S_process(o, &doc, w, g, st, d, &node_of);
         gx_doc_clear(&doc);
         if (rc != GX_OK) break;
         st->docs++;
     }
     gx_doc_clear(&doc);
     st->bytes = gx_reader_bytes(r);
+    free(node_of);
     gx_worker_free(w);
     gx_reader_free(r);
     return rc;
@@ -75,7 +78,7 @@ static void S_summary(const gx_opts *o, const gx_graph *g, const S_stats *st, si
     if (g) {
         fprintf(o->err, "  entities  %zu\n", gx_graph_node_count(g));
         fprintf(o->err, "  edges     %zu (%s window)\n", gx_graph_edge_count(g),
-                gx_window_name(o->window));
+                gx_window_name(o->link.window));
         fprintf(o->err, "  wrote     %s\n", written ? written : "nothing");
     }
     fprintf(o->err, "  seconds   %.2f\n", secs);
@@ -85,7 +88,7 @@ static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_dia
                         char **written) {
     char buf[32];
     gx_graph_set_info(g, "generator", "guanxi " GX_VERSION);
-    gx_graph_set_info(g, "window", gx_window_name(o->window));
+    gx_graph_set_info(g, "window", gx_window_name(o->link.window));
     snprintf(buf, sizeof buf, "%zu", st->docs);
     gx_graph_set_info(g, "documents", buf);
     gx_graph_finish(g);
@@ -99,7 +102,7 @@ gx_status gx_run(const gx_opts *o, gx_diag *d) {
     double t0 = S_now();
     S_stats st = {0};
     gx_engine *e = NULL;
-    gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new() : NULL;
+    gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new_ev(o->evidence) : NULL;
     char *written = NULL;
     gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
     if (rc == GX_OK) rc = S_documents(o, e, g, &st, d);

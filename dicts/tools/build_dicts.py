@@ -552,6 +552,12 @@ def build_zhengzhou(reg, ad, stats):
         if short and name_count[name] == 1:
             reg.add(Row(short, "place", name, attrs_of(street_subtype(name), parent), f,
                         sec_street, (r["code"], 2)), why="street alias vs other place")
+        # the name without 街道/镇, as local news writes it (北林路街道 -> 北林路, 如意湖街道 ->
+        # 如意湖), at priority -1 so that any other reading of the text wins
+        stem = re.sub(r"(街道|镇)$", "", name)
+        if stem != name and len(stem) >= 2 and name_count[name] == 1:
+            reg.add(Row(stem, "place", name, attrs_of(street_subtype(name), parent, -1), f,
+                        sec_street, (r["code"], 3)), why="street stem vs other place")
     stats["zhengzhou streets"] = len(streets)
     stats["zhengzhou streets without parent (name repeated)"] = sorted(
         n for n, c in name_count.items() if c > 1)

@@ -41,14 +41,14 @@ static gx_graph *S_graph(void) {
     uint32_t ids[S_NNAMES];
     for (size_t i = 0; i < S_NNAMES; i++) {
         ids[i] = gx_graph_intern(g, S_names[i].kind, S_names[i].name, strlen(S_names[i].name));
-        gx_graph_add_mention(g, ids[i], 0);
+        gx_graph_add_mention(g, ids[i], 0, "d", NULL, 0, NULL);
     }
     for (size_t i = 0; i < S_NNAMES; i++)
-        gx_graph_add_pair(g, ids[i], ids[(i + 1) % S_NNAMES], 0);
-    gx_graph_add_mention(g, ids[0], 1);
-    gx_graph_add_mention(g, ids[1], 1);
-    gx_graph_add_pair(g, ids[0], ids[1], 1);
-    gx_graph_add_pair(g, ids[0], ids[1], 1);
+        gx_graph_add_pair(g, ids[i], ids[(i + 1) % S_NNAMES], 0, 1, NULL);
+    gx_graph_add_mention(g, ids[0], 1, "d", NULL, 0, NULL);
+    gx_graph_add_mention(g, ids[1], 1, "d", NULL, 0, NULL);
+    gx_graph_add_pair(g, ids[0], ids[1], 1, 1, NULL);
+    gx_graph_add_pair(g, ids[0], ids[1], 1, 1, NULL);
     gx_graph_set_info(g, "generator", "guanxi test");
     gx_graph_set_info(g, "note", "tab\there\x01, cr\r\n");
     gx_graph_finish(g);
@@ -356,7 +356,7 @@ static void test_dot_long_label(void) {
     gx_graph *g = gx_graph_new();
     uint32_t a = gx_graph_intern(g, GX_KIND_ORG, name, strlen(name));
     uint32_t b = gx_graph_intern(g, GX_KIND_PLACE, "x", 1);
-    gx_graph_add_pair(g, a, b, 0);
+    gx_graph_add_pair(g, a, b, 0, 1, NULL);
     gx_graph_finish(g);
     size_t len;
     gx_status st;

@@ -74,11 +74,11 @@ static gx_graph *S_build(int reverse) {
     for (size_t j = 0; j < S_N; j++) {
         size_t i = reverse ? S_N - 1 - j : j;
         idx[i] = S_in(g, S_names[i].kind, S_names[i].name);
-        gx_graph_add_mention(g, idx[i], 0);
+        gx_graph_add_mention(g, idx[i], 0, "d", NULL, 0, NULL);
     }
     for (size_t j = 0; j < S_N; j++) {
         size_t i = reverse ? S_N - 1 - j : j;
-        gx_graph_add_pair(g, idx[i], idx[(i + 1) % S_N], 0);
+        gx_graph_add_pair(g, idx[i], idx[(i + 1) % S_N], 0, 1, NULL);
     }
     gx_graph_finish(g);
     return g;
@@ -175,15 +175,15 @@ static void test_counts(void) {
     uint32_t a = S_in(g, GX_KIND_PERSON, "甲"), b = S_in(g, GX_KIND_PERSON, "乙");
     uint32_t c = S_in(g, GX_KIND_PLACE, "丙");
     for (int i = 0; i < 3; i++)
-        gx_graph_add_mention(g, a, 0);
-    gx_graph_add_mention(g, a, 1);
-    gx_graph_add_mention(g, a, 5);
-    gx_graph_add_mention(g, b, 1);
-    gx_graph_add_pair(g, a, b, 0);
-    gx_graph_add_pair(g, b, a, 0); /* same pair, other order */
-    gx_graph_add_pair(g, a, b, 1);
-    gx_graph_add_pair(g, a, c, 2);
-    gx_graph_add_pair(g, c, c, 2); /* self pair: ignored */
+        gx_graph_add_mention(g, a, 0, "d", NULL, 0, NULL);
+    gx_graph_add_mention(g, a, 1, "d", NULL, 0, NULL);
+    gx_graph_add_mention(g, a, 5, "d", NULL, 0, NULL);
+    gx_graph_add_mention(g, b, 1, "d", NULL, 0, NULL);
+    gx_graph_add_pair(g, a, b, 0, 1, NULL);
+    gx_graph_add_pair(g, b, a, 0, 1, NULL); /* same pair, other order */
+    gx_graph_add_pair(g, a, b, 1, 1, NULL);
+    gx_graph_add_pair(g, a, c, 2, 1, NULL);
+    gx_graph_add_pair(g, c, c, 2, 1, NULL); /* self pair: ignored */
     eq_int(gx_graph_edge_count(g), 2, "two edges, no self loop");
     eq_int(gx_graph_check(g, stderr), 0, "check before finish");
     gx_graph_finish(g);
@@ -196,7 +196,8 @@ static void test_counts(void) {
     ok(nc->mentions == 0 && nc->documents == 0, "a node with no mention has zero counts");
     const gx_edge *e = S_edge(g, "甲", "乙");
     ok(e && e->count == 3 && e->documents == 2, "pair: 3 windows in 2 documents");
-    ok(e && strcmp(e->relation, "co_mention") == 0, "relation co_mention");
+    char rel[64];
+    ok(e && strcmp(gx_edge_relation_text(e, rel, sizeof rel), "co_mention") == 0, "relation co_mention");
     e = S_edge(g, "甲", "丙");
     ok(e && e->count == 1 && e->documents == 1, "pair: 1 window in 1 document");
     ok(S_sorted(g), "sorted");
@@ -224,8 +225,8 @@ static void test_info_and_check(void) {
     /* gx_graph_check reports what the public API cannot produce: break an edge by hand */
     g = gx_graph_new();
     uint32_t a = S_in(g, GX_KIND_ORG, "甲"), b = S_in(g, GX_KIND_ORG, "乙");
-    gx_graph_add_mention(g, a, 0);
-    gx_graph_add_pair(g, a, b, 0);
+    gx_graph_add_mention(g, a, 0, "d", NULL, 0, NULL);
+    gx_graph_add_pair(g, a, b, 0, 1, NULL);
     gx_graph_finish(g);
     gx_edge *e = (gx_edge *)gx_graph_edge(g, 0);
     char errbuf[1024] = {0};

@@ -6,6 +6,8 @@
 #include "gx_link.h"
 #include "harness.h"
 
+static uint32_t *S_nodes; /* node of each mention, filled by gx_link_doc */
+
 /* Five sentences over three paragraphs. Mentions (sentence: entities):
  *   s0 (p0): A B      s1 (p0): A C      s2 (p1): B C A A      s3 (p1): (none)      s4 (p2): A B
  * sentence window:  AB 3 (s0, s2, s4)  AC 2 (s1, s2)  BC 1 (s2)
@@ -22,15 +24,42 @@ static const struct {
 };
 #define S_NMS (sizeof S_ms / sizeof *S_ms)
 
+/* 50 ASCII characters of original text, mapped one to one (for evidence snippets). */
+static char S_text[51] = "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij";
+static uint32_t S_src[50], S_src_end[50], S_cp[50];
+
 static void S_doc(gx_doc *doc, size_t seq) {
     memset(doc, 0, sizeof *doc);
     doc->id = "d";
     doc->file = "d.txt";
     doc->seq = seq;
     doc->n = 50;
+    doc->orig = S_text;
+    doc->orig_len = 50;
+    doc->orig_cps = 50;
+    for (uint32_t i = 0; i < 50; i++) S_src[i] = i, S_src_end[i] = i + 1, S_cp[i] = (uint32_t)S_text[i];
+    doc->cp = S_cp;
+    doc->src_start = S_src;
+    doc->src_end = S_src_end;
     doc->sents = S_sents;
     doc->n_sents = 5;
     doc->n_paras = 3;
+}
+
+/* Gives doc (doc->n set) an ASCII text of doc->n characters, mapped one to one. */
+static void S_plain_text(gx_doc *doc) {
+    doc->orig = malloc(doc->n + 1);
+    doc->cp = malloc(doc->n * sizeof *doc->cp);
+    doc->src_start = malloc(doc->n * sizeof *doc->src_start);
+    doc->src_end = malloc(doc->n * sizeof *doc->src_end);
+    for (uint32_t i = 0; i < doc->n; i++) {
+        doc->orig[i] = (char)('a' + i % 26);
+        doc->cp[i] = (uint32_t)doc->orig[i];
+        doc->src_start[i] = i;
+        doc->src_end[i] = i + 1;
+    }
+    doc->orig[doc->n] = '\0';
+    doc->orig_len = doc->orig_cps = doc->n;
 }
 
 static void S_mentions(gx_mentions *ms) {
@@ -84,7 +113,7 @@ static gx_graph *S_link(gx_window w, int ndocs, gx_diag *d) {
     S_mentions(&ms);
     for (int k = 0; k < ndocs; k++) {
         S_doc(&doc, (size_t)k);
-        gx_link_doc(g, &doc, &ms, w, d);
+        gx_link_doc(g, &doc, &ms, &(gx_link_opts){w, 0}, d, &S_nodes);
     }
     gx_mentions_free(&ms);
     gx_graph_finish(g);
@@ -135,7 +164,7 @@ static void test_windows(gx_diag *d) {
     gx_doc doc;
     S_doc(&doc, 0);
     gx_mentions none = {0};
-    gx_link_doc(g, &doc, &none, GX_WINDOW_SENTENCE, d);
+    gx_link_doc(g, &doc, &none, &(gx_link_opts){GX_WINDOW_SENTENCE, 0}, d, &S_nodes);
     ok(gx_graph_node_count(g) == 0 && gx_graph_edge_count(g) == 0, "no mentions: empty graph");
     gx_graph_free(g);
 
@@ -146,7 +175,7 @@ static void test_windows(gx_diag *d) {
     ms.n = 2;
     ms.v[1].canonical = "A";
     ms.v[1].kind = GX_KIND_PLACE;
-    gx_link_doc(g, &doc, &ms, GX_WINDOW_SENTENCE, d);
+    gx_link_doc(g, &doc, &ms, &(gx_link_opts){GX_WINDOW_SENTENCE, 0}, d, &S_nodes);
     ok(gx_graph_node_count(g) == 2 && gx_graph_edge_count(g) == 1,
        "person A and place A are two nodes and one edge");
     gx_mentions_free(&ms);
@@ -188,13 +217,14 @@ static void test_cap(void) {
     doc.id = "big";
     doc.file = "big.txt";
     doc.n = one.end;
+    S_plain_text(&doc);
     doc.sents = &one;
     doc.n_sents = 1;
     doc.n_paras = 1;
     char errbuf[2048] = {0};
     FILE *err = fmemopen(errbuf, sizeof errbuf - 1, "w");
     gx_diag *d = gx_diag_new(err);
-    gx_link_doc(g, &doc, &ms, GX_WINDOW_SENTENCE, d);
+    gx_link_doc(g, &doc, &ms, &(gx_link_opts){GX_WINDOW_SENTENCE, 0}, d, &S_nodes);
     fclose(err);
     eq_int(gx_diag_warnings(d), 1, "cap: one warning");
     ok(strstr(errbuf, "big.txt: ") && strstr(errbuf, "1005 distinct entities") &&
@@ -217,13 +247,17 @@ static void test_cap(void) {
     ms.n = 2 * GX_MAX_WINDOW_ENTITIES;
     for (size_t i = 0; i < ms.n; i++)
         ms.v[i].canonical = names[i % GX_MAX_WINDOW_ENTITIES];
-    gx_link_doc(g2, &doc, &ms, GX_WINDOW_SENTENCE, d2);
+    gx_link_doc(g2, &doc, &ms, &(gx_link_opts){GX_WINDOW_SENTENCE, 0}, d2, &S_nodes);
     eq_int(gx_diag_warnings(d2), 0, "at the limit: no warning");
     eq_int(gx_graph_edge_count(g2), want, "at the limit: every pair");
     gx_diag_free(d2);
     gx_graph_free(g2);
 
     gx_mentions_free(&ms);
+    free(doc.orig);
+    free(doc.cp);
+    free(doc.src_start);
+    free(doc.src_end);
     gx_diag_free(d);
     gx_graph_free(g);
 }
@@ -234,5 +268,6 @@ int main(void) {
     eq_int(gx_diag_warnings(d), 0, "small windows: no warning");
     gx_diag_free(d);
     test_cap();
+    free(S_nodes);
     return gx_test_done();
 }

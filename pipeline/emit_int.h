@@ -1,0 +1,16 @@
+/* emit_int.h: what the three emitters share (private to emit*.c). */
+#ifndef GX_EMIT_INT_H
+#define GX_EMIT_INT_H
+
+#include "gx_emit.h"
+
+/* Formats v as cJSON prints numbers ("3" for integral values, else %1.15g or, when that does
+ * not read back exactly, %1.17g), in the C locale; so GraphML, DOT and JSON write the same
+ * bytes. v must be finite. */
+void gx_emit_number(double v, char *buf, size_t cap);
+
+/* The evidence items as a JSON array text (compact, sanitized strings): [{"doc","sentence",
+ * "start","end","snippet"[,"pattern"]}, ...]. NULL when n is 0 or cJSON fails. Caller frees. */
+char *gx_emit_evidence_text(const gx_evidence *ev, uint32_t n);
+
+#endif
