@@ -17,7 +17,8 @@ typedef enum {
     GX_FORMAT_GRAPHML = 1 << 0,
     GX_FORMAT_DOT = 1 << 1,
     GX_FORMAT_JSON = 1 << 2,
-    GX_FORMAT_ALL = 7
+    GX_FORMAT_ALL = 7,
+    GX_FORMAT_YED = 1 << 3 /* with GX_FORMAT_GRAPHML: add the yFiles extension for yEd */
 } gx_format;
 
 /* Parses a comma list such as "graphml,json" into a gx_format bit set.
@@ -27,6 +28,10 @@ int gx_format_parse(const char *list, unsigned *out);
 /* Each writes the finished graph g to out. name is the file name used in messages.
  * On a library error returns GX_ELIB (GX_EIO on a write error) with a message in d. */
 GX_MUST_CHECK gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
+/* GraphML plus yEd's yFiles extension (shape, colour, label per node; arrows and labels of
+ * typed relations); valid against yEd's schema, not the plain GraphML XSD. */
+GX_MUST_CHECK gx_status gx_emit_graphml_yed(const gx_graph *g, FILE *out, const char *name,
+                                            gx_diag *d);
 GX_MUST_CHECK gx_status gx_emit_dot(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
 GX_MUST_CHECK gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
 
@@ -36,6 +41,24 @@ GX_MUST_CHECK gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *n
  * printed to *out_written (caller frees; may be NULL) as a ", "-separated list. */
 GX_MUST_CHECK gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats,
                                       gx_diag *d, char **out_written);
+
+/* A streamed output (written while documents are read): a temporary file beside path, renamed
+ * into place by gx_stream_close. One at a time. */
+typedef struct gx_stream gx_stream;
+
+/* Opens it; NULL with a message in d on error. */
+gx_stream *gx_stream_open(const char *path, gx_diag *d);
+/* Its FILE (owned by the stream). */
+FILE *gx_stream_file(gx_stream *s);
+/* Renames it into place, or removes it when abort_it is set or writing failed (the status
+ * says why). Frees s; NULL is a no-op. */
+GX_MUST_CHECK gx_status gx_stream_close(gx_stream *s, int abort_it, gx_diag *d);
+
+/* The evidence hook (see gx_graph_set_evidence_hook) that writes one JSON object a line to the
+ * FILE given as ctx: {"source","target","relation","doc","sentence","start","end","snippet"
+ * [,"pattern"]}; source is the head of a directed relation. */
+void gx_emit_edge_line(void *ctx, const char *a_id, const char *b_id, const char *relation,
+                       const gx_evidence *ev);
 
 /* Removes any temporary output file still open (called from a signal handler on SIGINT). */
 void gx_emit_cleanup_temps(void);

@@ -86,6 +86,15 @@ const char *gx_graph_id_of(gx_kind kind, const char *name, size_t len);
 void gx_graph_add_mention(gx_graph *g, uint32_t node, size_t doc_seq, const char *doc,
                           const char *text, size_t len, const gx_evidence *ev);
 
+/* Called for every evidence item of every edge as it is added (co-mention and typed), with the
+ * ids of the two nodes (head first for a directed relation) and the relation name
+ * ("co_mention" for a shared window). */
+typedef void (*gx_evidence_hook)(void *ctx, const char *a_id, const char *b_id,
+                                 const char *relation, const gx_evidence *ev);
+
+/* Sets the hook (NULL: none). With a hook, gx_graph_pair_wants is always 1. */
+void gx_graph_set_evidence_hook(gx_graph *g, gx_evidence_hook hook, void *ctx);
+
 /* 1 if the graph keeps more evidence for node / for the pair (a, b): callers build snippets
  * only then. */
 int gx_graph_node_wants(const gx_graph *g, uint32_t node);

@@ -8,6 +8,7 @@
 #include "gx_common.h"
 #include "gx_diag.h"
 #include "gx_link.h"
+#include "gx_prune.h"
 
 typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL } gx_command;
 
@@ -21,6 +22,9 @@ typedef struct {
     unsigned formats;          /* extract: gx_format bits */
     gx_link_opts link;         /* co-mention window */
     uint32_t evidence;         /* evidence items kept per node and edge */
+    gx_prune_opts prune;       /* extract: what to leave out of the written graph */
+    const char *edges_jsonl;   /* extract: also write every evidence item here (or NULL) */
+    int yed;                   /* extract: GraphML with yFiles labels and colours */
     int quiet;                 /* no summary on stderr */
     int nested;                /* also report mentions inside mentions */
     int errors;                /* eval: list misses and false hits */

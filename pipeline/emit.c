@@ -34,8 +34,10 @@ static const struct {
 
 /* Temporary files that exist right now: a slot's path is valid while its flag is set. Only
  * written outside signal handlers; gx_emit_cleanup_temps() only reads. */
-static char S_temp_path[S_NFORMATS][S_PATH_MAX];
-static volatile sig_atomic_t S_temp_live[S_NFORMATS];
+#define S_STREAM S_NFORMATS /* the slot of a streamed output (gx_stream) */
+#define S_SLOTS (S_NFORMATS + 1)
+static char S_temp_path[S_SLOTS][S_PATH_MAX];
+static volatile sig_atomic_t S_temp_live[S_SLOTS];
 
 /* ---------------------------------------------------------------- format list */
 
@@ -61,7 +63,7 @@ int gx_format_parse(const char *list, unsigned *out) {
 /* ---------------------------------------------------------------- temporary files */
 
 void gx_emit_cleanup_temps(void) {
-    for (int i = 0; i < S_NFORMATS; i++)
+    for (int i = 0; i < S_SLOTS; i++)
         if (S_temp_live[i]) unlink(S_temp_path[i]); /* async-signal-safe */
 }
 
@@ -84,27 +86,38 @@ static void S_set_mode(int fd) {
     (void)fchmod(fd, 0666 & ~mask);
 }
 
-/* Writes format f to a new temporary file in dir, recorded in slot f. final names the file in
- * messages. On error the temporary is gone and the status says why. */
-static gx_status S_write_temp(const gx_graph *g, const char *dir, int f, const char *final,
-                              gx_diag *d) {
+/* Creates a temporary file ".BASE.XXXXXX" in dir, recorded in slot, opened as *out. final
+ * names the file in messages. On error nothing is left and the status says why. */
+static gx_status S_open_temp(const char *dir, const char *base, int slot, const char *final,
+                             gx_diag *d, FILE **out) {
     char tmp[S_PATH_MAX];
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, S_formats[f].file) >= sizeof tmp)
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, base) >= sizeof tmp)
         return gx_diag_error(d, GX_EIO, final, 0, "path too long");
     int fd = mkstemp(tmp);
     if (fd < 0) return gx_diag_error(d, GX_EIO, final, 0, "cannot create: %s", strerror(errno));
-    memcpy(S_temp_path[f], tmp, sizeof tmp);
+    memcpy(S_temp_path[slot], tmp, sizeof tmp);
     atomic_signal_fence(memory_order_seq_cst); /* path complete before the handler may see it */
-    S_temp_live[f] = 1;
+    S_temp_live[slot] = 1;
     S_set_mode(fd);
-    FILE *fp = fdopen(fd, "w");
-    if (!fp) {
+    *out = fdopen(fd, "w");
+    if (!*out) {
         gx_status st = gx_diag_error(d, GX_EIO, final, 0, "cannot open: %s", strerror(errno));
         close(fd);
-        S_temp_remove(f);
+        S_temp_remove(slot);
         return st;
     }
-    gx_status st = S_formats[f].emit(g, fp, final, d);
+    return GX_OK;
+}
+
+/* Writes format f to a new temporary file in dir, recorded in slot f. final names the file in
+ * messages. On error the temporary is gone and the status says why. */
+static gx_status S_write_temp(const gx_graph *g, const char *dir, int f, unsigned formats,
+                              const char *final, gx_diag *d) {
+    FILE *fp;
+    gx_status st0 = S_open_temp(dir, S_formats[f].file, f, final, d, &fp);
+    if (st0 != GX_OK) return st0;
+    gx_status st = (f == 0 && (formats & GX_FORMAT_YED)) ? gx_emit_graphml_yed(g, fp, final, d)
+                                                        : S_formats[f].emit(g, fp, final, d);
     if (st == GX_OK && (fflush(fp) != 0 || ferror(fp)))
         st = gx_diag_error(d, GX_EIO, final, 0, "write error: %s", strerror(errno));
     if (fclose(fp) != 0 && st == GX_OK)
@@ -209,7 +222,7 @@ gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx
             S_PATH_MAX)
             st = gx_diag_error(d, GX_EIO, base, 0, "path too long");
         else
-            st = S_write_temp(g, base, f, final[f], d);
+            st = S_write_temp(g, base, f, formats, final[f], d);
     }
     char *list = gx_xstrdup("");
     size_t len = 0;
@@ -219,5 +232,47 @@ gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx
         *out_written = list;
     else
         free(list);
+    return st;
+}
+
+/* ---------------------------------------------------------------- streamed outputs */
+
+struct gx_stream {
+    FILE *fp;
+    char final[S_PATH_MAX];
+};
+
+gx_stream *gx_stream_open(const char *path, gx_diag *d) {
+    gx_stream *s = gx_xcalloc(1, sizeof *s);
+    char dir[S_PATH_MAX];
+    snprintf(s->final, sizeof s->final, "%s", path);
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path) snprintf(dir, sizeof dir, "/");
+    if (S_temp_live[S_STREAM] || S_mkdir_p(dir, d) != GX_OK ||
+        S_open_temp(dir, base, S_STREAM, path, d, &s->fp) != GX_OK) {
+        if (S_temp_live[S_STREAM]) gx_diag_error(d, GX_EIO, path, 0, "another stream is open");
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+FILE *gx_stream_file(gx_stream *s) { return s->fp; }
+
+gx_status gx_stream_close(gx_stream *s, int abort_it, gx_diag *d) {
+    if (!s) return GX_OK;
+    gx_status st = GX_OK;
+    if (!abort_it && (fflush(s->fp) != 0 || ferror(s->fp)))
+        st = gx_diag_error(d, GX_EIO, s->final, 0, "write error: %s", strerror(errno));
+    if (fclose(s->fp) != 0 && st == GX_OK && !abort_it)
+        st = gx_diag_error(d, GX_EIO, s->final, 0, "cannot close: %s", strerror(errno));
+    if (!abort_it && st == GX_OK) {
+        if (rename(S_temp_path[S_STREAM], s->final) == 0) S_temp_forget(S_STREAM);
+        else st = gx_diag_error(d, GX_EIO, s->final, 0, "cannot rename: %s", strerror(errno));
+    }
+    S_temp_remove(S_STREAM);
+    free(s);
     return st;
 }

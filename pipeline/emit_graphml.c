@@ -6,6 +6,7 @@
  * The writer escapes & < > " and CR; gx_sanitize() has already removed what XML cannot hold.
  */
 #include <errno.h>
+#include <math.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #define S_NS     "http://graphml.graphdrawing.org/xmlns"
 #define S_XSI    "http://www.w3.org/2001/XMLSchema-instance"
 #define S_SCHEMA S_NS " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+#define S_YNS    "http://www.yworks.com/xml/graphml"
+#define S_YSCHEMA S_NS " http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 
 #define S_X(s) ((const xmlChar *)(s))
 
@@ -146,7 +149,70 @@ static int S_write_graph_data(xmlTextWriterPtr w, const gx_graph *g) {
     return 0;
 }
 
-static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
+/* ---------------------------------------------------------------- yEd (--yed) */
+
+/* Node look in yEd per kind: fill colour and shape (the DOT palette). */
+static const struct {
+    const char *fill, *shape;
+} S_yed_style[GX_KIND_COUNT] = {
+    [GX_KIND_ORG] = {"#AEC7E8", "roundrectangle"},
+    [GX_KIND_PERSON] = {"#FFBB78", "ellipse"},
+    [GX_KIND_PLACE] = {"#98DF8A", "hexagon"},
+    [GX_KIND_PROGRAM] = {"#C5B0D5", "parallelogram"},
+};
+
+static int S_attr(xmlTextWriterPtr w, const char *name, const char *value) {
+    return xmlTextWriterWriteAttribute(w, S_X(name), S_X(value)) < 0 ? -1 : 0;
+}
+
+/* <data key="v_gfx"><y:ShapeNode> with geometry, fill, label and shape. */
+static int S_yed_node(xmlTextWriterPtr w, const gx_node *n) {
+    char width[32];
+    size_t chars = 0;
+    for (const char *p = n->label; *p; p++) chars += ((unsigned char)*p & 0xC0) != 0x80;
+    snprintf(width, sizeof width, "%zu.0", 20 + 14 * (chars < 40 ? chars : 40));
+    char *label = gx_sanitize(n->label, strlen(n->label), NULL);
+    int rc = xmlTextWriterStartElement(w, S_X("data")) < 0 || S_attr(w, "key", "v_gfx") < 0 ||
+             xmlTextWriterStartElement(w, S_X("y:ShapeNode")) < 0 ||
+             xmlTextWriterStartElement(w, S_X("y:Geometry")) < 0 || S_attr(w, "height", "30.0") < 0 ||
+             S_attr(w, "width", width) < 0 || S_attr(w, "x", "0.0") < 0 || S_attr(w, "y", "0.0") < 0 ||
+             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:Fill")) < 0 ||
+             S_attr(w, "color", S_yed_style[n->kind].fill) < 0 || S_attr(w, "transparent", "false") < 0 ||
+             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:NodeLabel")) < 0 ||
+             xmlTextWriterWriteString(w, S_X(label)) < 0 || xmlTextWriterEndElement(w) < 0 ||
+             xmlTextWriterStartElement(w, S_X("y:Shape")) < 0 ||
+             S_attr(w, "type", S_yed_style[n->kind].shape) < 0 || xmlTextWriterEndElement(w) < 0 ||
+             xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0
+                 ? -1
+                 : 0;
+    free(label);
+    return rc;
+}
+
+/* <data key="e_gfx"><y:PolyLineEdge>: width by weight, an arrow from the head of a directed
+ * relation, the relation as label when one is stated. */
+static int S_yed_edge(xmlTextWriterPtr w, const gx_edge *e, const char *rel) {
+    char width[32];
+    snprintf(width, sizeof width, "%.1f", 1.0 + log1p((double)e->count));
+    const char *src = e->head == e->target ? "standard" : "none";
+    const char *dst = e->head == e->source ? "standard" : "none";
+    int rc = xmlTextWriterStartElement(w, S_X("data")) < 0 || S_attr(w, "key", "e_gfx") < 0 ||
+             xmlTextWriterStartElement(w, S_X("y:PolyLineEdge")) < 0 ||
+             xmlTextWriterStartElement(w, S_X("y:LineStyle")) < 0 ||
+             S_attr(w, "color", e->relations ? "#1F77B4" : "#7F7F7F") < 0 ||
+             S_attr(w, "type", "line") < 0 || S_attr(w, "width", width) < 0 ||
+             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:Arrows")) < 0 ||
+             S_attr(w, "source", src) < 0 || S_attr(w, "target", dst) < 0 ||
+             xmlTextWriterEndElement(w) < 0;
+    if (!rc && e->relations)
+        rc = xmlTextWriterStartElement(w, S_X("y:EdgeLabel")) < 0 ||
+             xmlTextWriterWriteString(w, S_X(rel)) < 0 || xmlTextWriterEndElement(w) < 0;
+    return rc || xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- nodes and edges */
+
+static int S_write_node(xmlTextWriterPtr w, const gx_node *n, int yed) {
     char *id = gx_sanitize(n->id, strlen(n->id), NULL);
     int rc = xmlTextWriterStartElement(w, S_X("node")) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("id"), S_X(id)) < 0 ||
@@ -158,7 +224,7 @@ static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
                      S_data(w, "v_aliases", n->aliases) < 0 ||
                      S_data(w, "v_first_document", n->first_doc) < 0 ||
                      S_data_evidence(w, "v_evidence", n->evidence, n->n_evidence) < 0 ||
-                     xmlTextWriterEndElement(w) < 0
+                     (yed && S_yed_node(w, n) < 0) || xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;
     free(id);
@@ -167,7 +233,7 @@ static int S_write_node(xmlTextWriterPtr w, const gx_node *n) {
 
 /* Edge i as <edge id="e<i>">. The weight is the count, a double written like cJSON writes an
  * integral double ("3", not "3.0"), so all three formats carry the same bytes. */
-static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i) {
+static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i, int yed) {
     const gx_edge *e = gx_graph_edge(g, i);
     const gx_node *s = gx_graph_node(g, e->source), *t = gx_graph_node(g, e->target);
     char eid[32], rel[128];
@@ -188,7 +254,7 @@ static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i) {
                      S_data_num(w, "e_jaccard", e->jaccard) < 0 ||
                      S_data_num(w, "e_dice", e->dice) < 0 ||
                      S_data_evidence(w, "e_evidence", e->evidence, e->n_evidence) < 0 ||
-                     xmlTextWriterEndElement(w) < 0
+                     (yed && S_yed_edge(w, e, rel) < 0) || xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;
     free(sid);
@@ -210,30 +276,44 @@ static void S_maxima_of(const gx_graph *g, S_maxima *m) {
     }
 }
 
+/* <key id=.. for=.. yfiles.type=../> of the yEd extension. */
+static int S_yed_key(xmlTextWriterPtr w, const char *id, const char *dom, const char *type) {
+    return xmlTextWriterStartElement(w, S_X("key")) < 0 || S_attr(w, "id", id) < 0 ||
+                   S_attr(w, "for", dom) < 0 || S_attr(w, "yfiles.type", type) < 0 ||
+                   xmlTextWriterEndElement(w) < 0
+               ? -1
+               : 0;
+}
+
 /* The whole document. Returns < 0 on a writer error. */
-static int S_write_doc(xmlTextWriterPtr w, const gx_graph *g, gx_diag *d, const char *name) {
+static int S_write_doc(xmlTextWriterPtr w, const gx_graph *g, gx_diag *d, const char *name,
+                       int yed) {
     S_maxima m;
     S_maxima_of(g, &m);
     if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
         xmlTextWriterStartElement(w, S_X("graphml")) < 0 ||
         xmlTextWriterWriteAttribute(w, S_X("xmlns"), S_X(S_NS)) < 0 ||
         xmlTextWriterWriteAttribute(w, S_X("xmlns:xsi"), S_X(S_XSI)) < 0 ||
-        xmlTextWriterWriteAttribute(w, S_X("xsi:schemaLocation"), S_X(S_SCHEMA)) < 0 ||
-        S_write_keys(w, g, &m, d, name) < 0 || xmlTextWriterStartElement(w, S_X("graph")) < 0 ||
+        (yed && xmlTextWriterWriteAttribute(w, S_X("xmlns:y"), S_X(S_YNS)) < 0) ||
+        xmlTextWriterWriteAttribute(w, S_X("xsi:schemaLocation"), S_X(yed ? S_YSCHEMA : S_SCHEMA)) < 0 ||
+        S_write_keys(w, g, &m, d, name) < 0 ||
+        (yed && (S_yed_key(w, "v_gfx", "node", "nodegraphics") < 0 ||
+                 S_yed_key(w, "e_gfx", "edge", "edgegraphics") < 0)) ||
+        xmlTextWriterStartElement(w, S_X("graph")) < 0 ||
         xmlTextWriterWriteAttribute(w, S_X("id"), S_X("G")) < 0 ||
         xmlTextWriterWriteAttribute(w, S_X("edgedefault"), S_X("undirected")) < 0 ||
         S_write_graph_data(w, g) < 0)
         return -1;
     for (size_t i = 0; i < gx_graph_node_count(g); i++)
-        if (S_write_node(w, gx_graph_node(g, i)) < 0) return -1;
+        if (S_write_node(w, gx_graph_node(g, i), yed) < 0) return -1;
     for (size_t i = 0; i < gx_graph_edge_count(g); i++)
-        if (S_write_edge(w, g, i) < 0) return -1;
+        if (S_write_edge(w, g, i, yed) < 0) return -1;
     return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- entry point */
 
-gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+static gx_status S_emit(const gx_graph *g, FILE *out, const char *name, gx_diag *d, int yed) {
     gx_status st = GX_OK;
     xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL); /* does not close out */
     if (!buf) return gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create an output buffer");
@@ -243,7 +323,7 @@ gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_dia
         goto exit_buf_created;
     }
     if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, S_X("  ")) < 0 ||
-        S_write_doc(w, g, d, name) < 0 || xmlTextWriterFlush(w) < 0) {
+        S_write_doc(w, g, d, name, yed) < 0 || xmlTextWriterFlush(w) < 0) {
         st = ferror(out) ? gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno))
                          : gx_diag_error(d, GX_ELIB, name, 0, "libxml2 failed to write GraphML");
     } else if (ferror(out)) {
@@ -255,4 +335,12 @@ gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_dia
 exit_buf_created:
     xmlOutputBufferClose(buf);
     return st;
+}
+
+gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+    return S_emit(g, out, name, d, 0);
+}
+
+gx_status gx_emit_graphml_yed(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
+    return S_emit(g, out, name, d, 1);
 }

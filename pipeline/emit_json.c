@@ -194,3 +194,21 @@ exit_root_created:
     cJSON_Delete(root);
     return st;
 }
+
+/* ---------------------------------------------------------------- edges JSONL (--edges-jsonl) */
+
+void gx_emit_edge_line(void *ctx, const char *a_id, const char *b_id, const char *relation,
+                       const gx_evidence *ev) {
+    FILE *out = ctx;
+    cJSON *o = cJSON_CreateObject();
+    int ok = o && S_add_str(o, "source", a_id) == 0 && S_add_str(o, "target", b_id) == 0 &&
+             S_add_str(o, "relation", relation) == 0 && S_add_str(o, "doc", ev->doc) == 0 &&
+             S_add_num(o, "sentence", ev->sentence) == 0 && S_add_num(o, "start", ev->start) == 0 &&
+             S_add_num(o, "end", ev->end) == 0 && S_add_str(o, "snippet", ev->snippet) == 0 &&
+             (!ev->pattern || S_add_str(o, "pattern", ev->pattern) == 0);
+    char *line = ok ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (line) fprintf(out, "%s\n", line);
+    else fputs("{\"error\":\"cJSON failed\"}\n", out); /* keeps one line per item */
+    cJSON_free(line);
+}

@@ -48,6 +48,8 @@ struct gx_graph {
     size_t n_info, cap_info;
     uint64_t windows;
     uint32_t max_ev;
+    gx_evidence_hook hook;
+    void *hook_ctx;
     int finished;
 };
 
@@ -190,12 +192,22 @@ void gx_graph_add_mention(gx_graph *g, uint32_t node, size_t doc_seq, const char
 
 void gx_graph_add_node_window(gx_graph *g, uint32_t node) { g->nodes[node].pub.windows++; }
 
+void gx_graph_set_evidence_hook(gx_graph *g, gx_evidence_hook hook, void *ctx) {
+    g->hook = hook;
+    g->hook_ctx = ctx;
+}
+
+static void S_hook(gx_graph *g, uint32_t a, uint32_t b, const char *rel, const gx_evidence *ev) {
+    if (g->hook && ev) g->hook(g->hook_ctx, g->nodes[a].id, g->nodes[b].id, rel, ev);
+}
+
 int gx_graph_node_wants(const gx_graph *g, uint32_t node) {
     return g->nodes[node].ev.n < g->max_ev;
 }
 
 int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b) {
     uint32_t i;
+    if (g->hook) return 1;
     if (g->max_ev == 0) return 0;
     if (a > b) {
         uint32_t t = a;
@@ -242,6 +254,7 @@ void gx_graph_add_pair(gx_graph *g, uint32_t a, uint32_t b, size_t doc_seq, int 
     e->pub.sentences += sentence != 0;
     S_count_doc(e, doc_seq);
     S_keep(g, &e->co, ev);
+    S_hook(g, a, b, "co_mention", ev);
 }
 
 void gx_graph_add_shared_sentence(gx_graph *g, uint32_t a, uint32_t b) {
@@ -256,6 +269,7 @@ void gx_graph_add_relation(gx_graph *g, gx_relation rel, uint32_t head, uint32_t
     e->pub.relations |= 1u << rel;
     S_count_doc(e, doc_seq);
     S_keep(g, &e->typed, ev);
+    S_hook(g, head, tail, S_rel_names[rel], ev);
 }
 
 void gx_graph_set_info(gx_graph *g, const char *key, const char *value) {

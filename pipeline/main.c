@@ -48,7 +48,14 @@ static const struct {
      "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
      "      --window W      co-mention window: sentence (default) | paragraph | document\n"
      "      --window-chars N  co-mention window: blocks of whole sentences of about N characters\n"
-     "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"},
+     "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"
+     "      --edges-jsonl FILE  also write every evidence item of every edge to FILE\n"
+     "      --yed           GraphML with yFiles labels and colours for yEd\n"
+     "pruning (applied in this order):\n"
+     "      --types LIST    keep only these kinds: comma list of org,person,place,program\n"
+     "      --min-weight W  drop co-mention edges lighter than W (typed relations stay)\n"
+     "      --top-edges N   keep each node's N strongest edges\n"
+     "      --largest-component  keep only the largest connected part\n"},
     {"mentions", "[OPTIONS] INPUT...",
      "Prints every mention as one JSON object a line on stdout:\n"
      "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"} (code-point offsets\n"
@@ -104,7 +111,8 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 }
 
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
-       S_OPT_EVIDENCE };
+       S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
+       S_OPT_EDGES_JSONL, S_OPT_YED };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
@@ -113,6 +121,12 @@ static const struct option S_longopts[] = {
     {"nested", no_argument, NULL, S_OPT_NESTED},   {"errors", no_argument, NULL, S_OPT_ERRORS},
     {"window-chars", required_argument, NULL, S_OPT_WINDOW_CHARS},
     {"evidence", required_argument, NULL, S_OPT_EVIDENCE},
+    {"min-weight", required_argument, NULL, S_OPT_MIN_WEIGHT},
+    {"top-edges", required_argument, NULL, S_OPT_TOP_EDGES},
+    {"types", required_argument, NULL, S_OPT_TYPES},
+    {"largest-component", no_argument, NULL, S_OPT_LARGEST},
+    {"edges-jsonl", required_argument, NULL, S_OPT_EDGES_JSONL},
+    {"yed", no_argument, NULL, S_OPT_YED},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -156,6 +170,22 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
                 return S_usage_error(cmd, "--window-chars needs a number of characters, 1..1000000", optarg);
             o->link.window = GX_WINDOW_CHARS;
             break;
+        case S_OPT_MIN_WEIGHT:
+            if (!S_uint(optarg, 0, UINT32_MAX, &o->prune.min_weight))
+                return S_usage_error(cmd, "--min-weight needs a whole number", optarg);
+            break;
+        case S_OPT_TOP_EDGES:
+            if (!S_uint(optarg, 1, UINT32_MAX, &o->prune.top_edges))
+                return S_usage_error(cmd, "--top-edges needs a number of edges, 1 or more", optarg);
+            break;
+        case S_OPT_TYPES:
+            if (!gx_prune_parse_kinds(optarg, &o->prune.kinds))
+                return S_usage_error(cmd, "--types needs a comma list of org,person,place,program",
+                                     optarg);
+            break;
+        case S_OPT_LARGEST: o->prune.largest_component = 1; break;
+        case S_OPT_EDGES_JSONL: o->edges_jsonl = optarg; break;
+        case S_OPT_YED: o->yed = 1; break;
         case S_OPT_EVIDENCE:
             if (!S_uint(optarg, 0, GX_MAX_EVIDENCE, &o->evidence))
                 return S_usage_error(cmd, "--evidence needs a number 0..64 (GX_MAX_EVIDENCE)", optarg);

@@ -203,9 +203,25 @@ static void S_unit(gx_rctx *x, uint32_t start, uint32_t end, uint32_t outer) {
     x->c->v[u].outer = outer;
 }
 
+/* 1 if the dictionary knows a place that ends with the suffix (鑫苑社区; not a low-priority
+ * alias such as the street stem 桐柏路): the place rule then adds nothing and would only merge
+ * it with the place before (北林路街道 | 鑫苑社区). */
+static int S_known_place(const gx_rctx *x, const gx_hit *h) {
+    uint32_t lo, hi;
+    gx_r_ending(x, h->end, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (x->hits->v[x->c->by_end[k]].start < h->start && gx_r_is_entity(e) &&
+            e->kind == GX_KIND_PLACE && !(e->flags & GX_ENTRY_NEGATIVE) && e->priority >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void S_one(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     if (e->prefix == GX_PREFIX_QUOTE || S_shadowed(x, h) || S_glued(x, h) || S_runs_on(x, h))
         return;
+    if (e->kind == GX_KIND_PLACE && S_known_place(x, h)) return;
     gx_r_seek(x, h->start);
     if (h->start < x->s0) return;
     uint32_t start = S_name_start(x, h, e), end = h->end, q;

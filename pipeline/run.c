@@ -92,10 +92,11 @@ static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_dia
     snprintf(buf, sizeof buf, "%zu", st->docs);
     gx_graph_set_info(g, "documents", buf);
     gx_graph_finish(g);
+    gx_prune(g, &o->prune);
 #ifdef GX_DEBUG
     if (gx_graph_check(g, stderr) != 0) abort();
 #endif
-    return gx_emit_files(g, o->out_dir, o->formats, d, written);
+    return gx_emit_files(g, o->out_dir, o->formats | (o->yed ? GX_FORMAT_YED : 0), d, written);
 }
 
 gx_status gx_run(const gx_opts *o, gx_diag *d) {
@@ -104,8 +105,16 @@ gx_status gx_run(const gx_opts *o, gx_diag *d) {
     gx_engine *e = NULL;
     gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new_ev(o->evidence) : NULL;
     char *written = NULL;
+    gx_stream *edges = NULL;
     gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
+    if (rc == GX_OK && g && o->edges_jsonl) {
+        edges = gx_stream_open(o->edges_jsonl, d);
+        if (!edges) rc = GX_EIO;
+        else gx_graph_set_evidence_hook(g, gx_emit_edge_line, gx_stream_file(edges));
+    }
     if (rc == GX_OK) rc = S_documents(o, e, g, &st, d);
+    gx_status rc2 = gx_stream_close(edges, rc != GX_OK, d);
+    if (rc == GX_OK) rc = rc2;
     if (rc == GX_OK && g) rc = S_emit(o, g, &st, d, &written);
     if (rc == GX_OK) S_summary(o, g, &st, gx_engine_entries(e), written, S_now() - t0);
     free(written);

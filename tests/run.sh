@@ -74,6 +74,8 @@ suite "golden" "$HERE/golden/run.sh" "$BIN"
 suite "offsets" "$HERE/offsets.sh" "$BIN"
 suite "eval" "$HERE/eval/run.sh" "$BIN"
 suite "rule cases" "$HERE/cases/run.sh" "$BIN"
+suite "relation cases" "$HERE/relations/run.sh" "$BIN"
+suite "graph options" "$HERE/cli/graph.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {
@@ -96,6 +98,16 @@ formats() {
             grep -E '^(ERROR|RESULT)' "$T/check.out" | head -20 | sed 's/^/#   /'
         fi
     done
+    if (cd "$REPO" && "$BIN" extract -q --yed -f graphml tests/corpus -o "$out/yed") 2>"$T/extract.err" &&
+        bash "$chk/check_graphml.sh" --yed "$out/yed/graph.graphml" >"$T/check.out" 2>&1 &&
+        tail -n 1 "$T/check.out" | grep -q '^RESULT PASS'; then
+        p=$((p + 1))
+        echo "ok - check_graphml.sh --yed graph.graphml (--yed)"
+    else
+        f=$((f + 1))
+        echo "not ok - check_graphml.sh --yed graph.graphml (--yed)"
+        grep -E '^(ERROR|RESULT)' "$T/check.out" | head -20 | sed 's/^/#   /'
+    fi
     echo "$p passed, $f failed"
 }
 if [ "$MODE" = release ]; then
