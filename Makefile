@@ -11,7 +11,7 @@ MODE   ?= release
 WERROR ?= 0
 CC     ?= cc
 SHARED ?= $(abspath ../shared)
-PKGS   := icu-uc icu-i18n libxml-2.0 libcgraph libcjson
+PKGS   := icu-uc icu-i18n libxml-2.0 libcgraph libgvc libcjson
 
 BUILD  := build/$(MODE)
 ifeq ($(MODE),release)
@@ -84,6 +84,7 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	./build/guanxi extract tests/corpus -o out
+	./build/guanxi render -q tests/corpus -o out
 
 test: deps
 	@$(MAKE) --no-print-directory check-release

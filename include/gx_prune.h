@@ -1,6 +1,7 @@
 /* gx_prune.h: stage 8a, prune. A finished graph -> a smaller, readable one.
  *
- * Applied in this order: keep only nodes of the kinds asked for (--types); drop co-mention-only
+ * Applied in this order: keep only nodes of the kinds asked for (--types) and, with max_nodes,
+ * the max_nodes most mentioned of them (ties: more edges, then id); drop co-mention-only
  * edges lighter than min_weight (edges that state a typed relation always stay); keep for each
  * node only its top_edges strongest edges (an edge stays when it is among the strongest of
  * either end; strength: typed first, then weight, then NPMI); keep only the largest connected
@@ -17,6 +18,7 @@ typedef struct {
     unsigned kinds;          /* bit set of gx_kind to keep; 0: all */
     uint32_t min_weight;     /* 0: no limit */
     uint32_t top_edges;      /* 0: no limit */
+    uint32_t max_nodes;      /* 0: no limit */
     int largest_component;
 } gx_prune_opts;
 

@@ -9,8 +9,9 @@
 #include "gx_diag.h"
 #include "gx_link.h"
 #include "gx_prune.h"
+#include "gx_render.h"
 
-typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL } gx_command;
+typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL, GX_CMD_RENDER } gx_command;
 
 typedef struct {
     gx_command command;
@@ -25,6 +26,7 @@ typedef struct {
     gx_prune_opts prune;       /* extract: what to leave out of the written graph */
     const char *edges_jsonl;   /* extract: also write every evidence item here (or NULL) */
     int yed;                   /* extract: GraphML with yFiles labels and colours */
+    gx_view view;              /* render: network or hierarchy */
     int quiet;                 /* no summary on stderr */
     int nested;                /* also report mentions inside mentions */
     int errors;                /* eval: list misses and false hits */

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <graphviz/cgraph.h>
 #include <unicode/utf8.h>
-#include "gx_emit.h"
+#include "emit_int.h"
 
 /* Budget for one attribute value as written in the file: Graphviz 2.42's scanner rejects quoted
  * strings over 16384 bytes (CONTRACT.md §2 Length). */
@@ -167,25 +167,34 @@ static int S_set_edge_attrs(Agedge_t *ae, const gx_graph *g, const gx_edge *e) {
     return rc ? -1 : 0;
 }
 
-/* Declares the attributes, then creates every node and edge in gx_graph order.
- * Returns < 0 on a cgraph error. */
-static int S_build(Agraph_t *ag, const gx_graph *g) {
+/* Declares the attributes, then creates every node and edge in gx_graph order (with keep_edge,
+ * only the edges it marks and the nodes they join). Returns < 0 on a cgraph error. */
+int gx_dot_fill(Agraph_t *ag, const gx_graph *g, const uint8_t *keep_edge, int whole_to_part) {
     for (size_t i = 0; i < sizeof S_attrs / sizeof S_attrs[0]; i++)
         if (!agattr(ag, S_attrs[i].kind, (char *)S_attrs[i].name, (char *)S_attrs[i].def))
             return -1;
-    size_t nn = gx_graph_node_count(g);
-    Agnode_t **nodes = gx_xmalloc((nn ? nn : 1) * sizeof *nodes);
+    size_t nn = gx_graph_node_count(g), ne = gx_graph_edge_count(g);
+    Agnode_t **nodes = gx_xcalloc(nn + 1, sizeof *nodes);
+    uint8_t *used = gx_xcalloc(nn + 1, 1);
+    for (size_t i = 0; i < ne; i++)
+        if (!keep_edge || keep_edge[i])
+            used[gx_graph_edge(g, i)->source] = used[gx_graph_edge(g, i)->target] = 1;
     int rc = 0;
     for (size_t i = 0; i < nn && rc == 0; i++)
-        if (!(nodes[i] = S_add_node(ag, gx_graph_node(g, i)))) rc = -1;
-    for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++) {
+        if ((!keep_edge || used[i]) && !(nodes[i] = S_add_node(ag, gx_graph_node(g, i)))) rc = -1;
+    for (size_t i = 0; i < ne && rc == 0; i++) {
         const gx_edge *e = gx_graph_edge(g, i);
+        if (keep_edge && !keep_edge[i]) continue;
         char eid[32];
         snprintf(eid, sizeof eid, "e%zu", i);
-        Agedge_t *ae = agedge(ag, nodes[e->source], nodes[e->target], eid, 1);
+        uint32_t from = e->source, to = e->target;
+        if (whole_to_part && e->head == e->source) from = e->target, to = e->source;
+        Agedge_t *ae = agedge(ag, nodes[from], nodes[to], eid, 1);
         if (!ae || S_set_edge_attrs(ae, g, e) < 0) rc = -1;
+        if (ae && whole_to_part) agsafeset(ae, "dir", "forward", "");
     }
     free(nodes);
+    free(used);
     return rc;
 }
 
@@ -195,7 +204,7 @@ gx_status gx_emit_dot(const gx_graph *g, FILE *out, const char *name, gx_diag *d
     gx_status st = GX_OK;
     Agraph_t *ag = agopen("kg", Agundirected, NULL);
     if (!ag) return gx_diag_error(d, GX_ELIB, name, 0, "cgraph cannot create a graph");
-    if (S_build(ag, g) < 0) {
+    if (gx_dot_fill(ag, g, NULL, 0) < 0) {
         st = gx_diag_error(d, GX_ELIB, name, 0, "cgraph failed to build the graph");
         goto exit_graph_opened;
     }

@@ -13,4 +13,14 @@ void gx_emit_number(double v, char *buf, size_t cap);
  * "start","end","snippet"[,"pattern"]}, ...]. NULL when n is 0 or cJSON fails. Caller frees. */
 char *gx_emit_evidence_text(const gx_evidence *ev, uint32_t n);
 
+/* cgraph's graph type (emit_dot.c and render.c include <graphviz/cgraph.h>). */
+struct Agraph_s;
+
+/* Declares guanxi's DOT attributes on ag and adds the nodes and edges of g in output order
+ * (with keep_edge not NULL, only the edges it marks and the nodes they join; with
+ * whole_to_part, edges run from the end that is not the head to the head, for a top-down
+ * hierarchy). Returns < 0 on a cgraph error. */
+int gx_dot_fill(struct Agraph_s *ag, const gx_graph *g, const uint8_t *keep_edge,
+                int whole_to_part);
+
 #endif

@@ -35,6 +35,7 @@ static const char S_usage_top[] =
     "commands:\n"
     "  extract   write OUT/graph.graphml, OUT/graph.dot and OUT/graph.json\n"
     "  mentions  print every mention as one JSON object a line on stdout\n"
+    "  render    draw the graph as SVG and PNG with Graphviz\n"
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
@@ -61,6 +62,15 @@ static const struct {
      "{\"doc\",\"start\",\"end\",\"type\",\"text\",\"entity\",\"source\"} (code-point offsets\n"
      "into the original text; \"nested\": true on a mention inside another).",
      ""},
+    {"render", "[OPTIONS] INPUT...",
+     "Draws the graph of the inputs with Graphviz: OUT/graph.svg and OUT/graph.png (network\n"
+     "view, sfdp) or OUT/hierarchy.svg and .png (part_of and located_in, dot). Without pruning\n"
+     "options it keeps the 150 most mentioned entities, 6 edges each, the largest connected part.",
+     "  -o, --out DIR       output folder (default: out)\n"
+     "      --view V        network (default) | hierarchy\n"
+     "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+     "      --max-nodes N   keep the N most mentioned entities\n"
+     "      --types LIST, --min-weight W, --top-edges N, --largest-component  as for extract\n"},
     {"eval", "GOLD [OPTIONS] [INPUT...]",
      "Scores the mentions against gold annotations and prints P/R/F1 per type, micro and macro.\n"
      "GOLD is a JSONL file ({\"id\",\"text\",\"entities\":[[start,end,TYPE,surface],...]}; exact\n"
@@ -112,7 +122,7 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
        S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
-       S_OPT_EDGES_JSONL, S_OPT_YED };
+       S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
@@ -127,6 +137,8 @@ static const struct option S_longopts[] = {
     {"largest-component", no_argument, NULL, S_OPT_LARGEST},
     {"edges-jsonl", required_argument, NULL, S_OPT_EDGES_JSONL},
     {"yed", no_argument, NULL, S_OPT_YED},
+    {"view", required_argument, NULL, S_OPT_VIEW},
+    {"max-nodes", required_argument, NULL, S_OPT_MAX_NODES},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -186,6 +198,14 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         case S_OPT_LARGEST: o->prune.largest_component = 1; break;
         case S_OPT_EDGES_JSONL: o->edges_jsonl = optarg; break;
         case S_OPT_YED: o->yed = 1; break;
+        case S_OPT_VIEW:
+            if (!gx_view_parse(optarg, &o->view))
+                return S_usage_error(cmd, "--view needs network or hierarchy", optarg);
+            break;
+        case S_OPT_MAX_NODES:
+            if (!S_uint(optarg, 1, UINT32_MAX, &o->prune.max_nodes))
+                return S_usage_error(cmd, "--max-nodes needs a number, 1 or more", optarg);
+            break;
         case S_OPT_EVIDENCE:
             if (!S_uint(optarg, 0, GX_MAX_EVIDENCE, &o->evidence))
                 return S_usage_error(cmd, "--evidence needs a number 0..64 (GX_MAX_EVIDENCE)", optarg);
@@ -196,6 +216,9 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         default: return S_usage_error(cmd, "unknown option", argv[optind - 1]);
         }
     }
+    static const gx_prune_opts none = {0};
+    if (strcmp(cmd, "render") == 0 && memcmp(&o->prune, &none, sizeof none) == 0)
+        o->prune = (gx_prune_opts){.top_edges = 6, .max_nodes = 150, .largest_component = 1};
     o->inputs = (const char *const *)argv + optind;
     o->n_inputs = (size_t)(argc - optind);
     o->dicts = *dicts;
@@ -223,7 +246,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "--version") == 0) return printf("guanxi %s\n", GX_VERSION), 0;
     gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr,
                  .evidence = 3};
-    static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL};
+    static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_RENDER, GX_CMD_EVAL};
     int c = S_command(cmd);
     if (c < 0) return S_usage_error(NULL, "unknown command", cmd);
     o.command = cmds[c];

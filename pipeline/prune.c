@@ -81,11 +81,38 @@ static void S_largest(const gx_graph *g, const uint8_t *keep_edge, uint8_t *keep
     free(size);
 }
 
+typedef struct {
+    uint32_t mentions, degree, idx;
+} S_rank;
+
+static int S_more_mentioned(const void *pa, const void *pb) {
+    const S_rank *a = pa, *b = pb;
+    if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+    if (a->degree != b->degree) return a->degree > b->degree ? -1 : 1;
+    return a->idx < b->idx ? -1 : 1; /* output order is id order */
+}
+
+/* Unmarks in keep[] all but the n most mentioned nodes it holds. */
+static void S_max_nodes(const gx_graph *g, uint32_t n, uint8_t *keep) {
+    size_t nn = gx_graph_node_count(g), k = 0;
+    S_rank *r = gx_xmalloc((nn ? nn : 1) * sizeof *r);
+    for (size_t i = 0; i < nn; i++)
+        if (keep[i]) {
+            const gx_node *x = gx_graph_node(g, i);
+            r[k++] = (S_rank){x->mentions, x->degree, (uint32_t)i};
+        }
+    gx_sort(r, k, sizeof *r, S_more_mentioned);
+    for (size_t i = n; i < k; i++) keep[r[i].idx] = 0;
+    free(r);
+}
+
 void gx_prune(gx_graph *g, const gx_prune_opts *o) {
-    if (!o->kinds && !o->min_weight && !o->top_edges && !o->largest_component) return;
+    if (!o->kinds && !o->min_weight && !o->top_edges && !o->largest_component && !o->max_nodes)
+        return;
     size_t nn = gx_graph_node_count(g), ne = gx_graph_edge_count(g);
     uint8_t *kn = gx_xmalloc(nn + 1), *ke = gx_xmalloc(ne + 1);
     for (size_t i = 0; i < nn; i++) kn[i] = !o->kinds || (o->kinds >> gx_graph_node(g, i)->kind & 1);
+    if (o->max_nodes) S_max_nodes(g, o->max_nodes, kn);
     for (size_t i = 0; i < ne; i++) {
         const gx_edge *e = gx_graph_edge(g, i);
         ke[i] = kn[e->source] && kn[e->target] && (e->relations || e->count >= o->min_weight);

@@ -12,6 +12,7 @@
 #include "gx_graph.h"
 #include "gx_mentions.h"
 #include "gx_read.h"
+#include "gx_render.h"
 #include "gx_run.h"
 
 typedef struct {
@@ -96,6 +97,7 @@ static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_dia
 #ifdef GX_DEBUG
     if (gx_graph_check(g, stderr) != 0) abort();
 #endif
+    if (o->command == GX_CMD_RENDER) return gx_render_files(g, o->out_dir, o->view, d, written);
     return gx_emit_files(g, o->out_dir, o->formats | (o->yed ? GX_FORMAT_YED : 0), d, written);
 }
 
@@ -103,7 +105,7 @@ gx_status gx_run(const gx_opts *o, gx_diag *d) {
     double t0 = S_now();
     S_stats st = {0};
     gx_engine *e = NULL;
-    gx_graph *g = o->command == GX_CMD_EXTRACT ? gx_graph_new_ev(o->evidence) : NULL;
+    gx_graph *g = o->command != GX_CMD_MENTIONS ? gx_graph_new_ev(o->evidence) : NULL;
     char *written = NULL;
     gx_stream *edges = NULL;
     gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);

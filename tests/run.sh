@@ -26,6 +26,7 @@ SHARED=${SHARED:-$(dirname "$REPO")/shared}
 BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
 if [ "$MODE" = asan ]; then
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export LSAN_OPTIONS=suppressions=$HERE/lsan.supp
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 T="$(mktemp -d "${TMPDIR:-/tmp}/gx_run.XXXXXX")"

@@ -80,10 +80,31 @@ r = ET.parse(sys.argv[1]).getroot(); ns = {"g": "http://graphml.graphdrawing.org
 nodes = r.findall(".//g:node", ns)
 sys.exit(0 if nodes and all(n.find(".//y:ShapeNode", ns) is not None for n in nodes) else 1)' "$T/yed/graph.graphml"
 
+# render: SVG and PNG through Graphviz, pruned to a readable size by default
+"$BIN" render -q "$CORPUS" -o "$T/render" 2>"$T/render.err"
+check "render: graph.svg and graph.png written" test -s "$T/render/graph.svg" -a -s "$T/render/graph.png"
+check "render: the PNG is a PNG" $PY -c 'import sys; sys.exit(0 if open(sys.argv[1], "rb").read(8) == b"\x89PNG\r\n\x1a\n" else 1)' "$T/render/graph.png"
+check "render: the SVG is well-formed, holds Chinese labels and the legend, at most 150 nodes" $PY -c '
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot(); ns = {"s": "http://www.w3.org/2000/svg"}
+texts = [t.text or "" for t in r.iter("{http://www.w3.org/2000/svg}text")]
+nodes = [g for g in r.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
+ok = any("党" in t for t in texts) and any("组织 org" in t for t in texts) and 10 < len(nodes) <= 150
+sys.exit(0 if ok else 1)' "$T/render/graph.svg"
+"$BIN" render -q --view hierarchy "$CORPUS" -o "$T/render" 2>"$T/render.err"
+check "render --view hierarchy: hierarchy.svg with district clusters" $PY -c '
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot()
+cl = [g for g in r.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "cluster"]
+sys.exit(0 if cl else 1)' "$T/render/hierarchy.svg"
+check "render: no temporary left" test -z "$(ls -A "$T/render" | grep '^\.')"
+
 for bad in "--types foo" "--min-weight x" "--top-edges 0" "--evidence 65" "--window-chars 0"; do
     # shellcheck disable=SC2086
     "$BIN" extract -q $bad "$CORPUS" -o "$T/bad" >"$T/bad.out" 2>&1
     rc=$?
     check "bad value $bad: exit 2 with a message" test "$rc" = 2 -a -n "$(grep 'guanxi: error' "$T/bad.out")"
 done
+"$BIN" render -q --view sideways "$CORPUS" -o "$T/bad" >"$T/bad.out" 2>&1
+check "render --view sideways: exit 2" test "$?" = 2
 echo "$pass passed, $fail failed"
