@@ -57,6 +57,16 @@ static const gx_entry *S_entry(const S_ctx *x, const gx_mention *m) {
     return gx_dict_entry(x->dict, x->c->v[m->cand].entry);
 }
 
+/* 1 if c is a Chinese numeral or an ASCII digit (an umbrella program: 四大工程, “133”). */
+static int S_numeral(uint32_t c) {
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                    0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E24, 0x53CC};
+    if (c >= '0' && c <= '9') return 1;
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
+        if (nums[i] == c) return 1;
+    return 0;
+}
+
 /* ---------------------------------------------------------------- names */
 
 /* part_of from name composition and units; located_in from an org's leading place. */
@@ -109,13 +119,21 @@ static void S_located(S_ctx *x) {
         const gx_mention *m = &x->ms->v[i];
         if (m->kind != GX_KIND_ORG || m->nested) continue;
         const gx_cand *last = NULL;
+        uint32_t prev_node = UINT32_MAX;
+        gx_mention prev;
         for (const gx_cand *p = S_place_at(x, m->start, m->end - 1); p;
-             p = S_place_at(x, p->end, m->end - 1))
+             p = S_place_at(x, p->end, m->end - 1)) {
+            gx_mention pm;
+            uint32_t node = S_inner_node(x, p, m, &pm);
+            if (prev_node != UINT32_MAX && S_level(prev.canonical) < S_level(p->canonical))
+                S_rel(x, GX_REL_PART_OF, node, prev_node, &pm, &prev, "name");
+            prev_node = node;
+            prev = pm;
+            prev.canonical = p->canonical;
             last = p;
+        }
         if (!last) continue;
-        gx_mention pm;
-        uint32_t node = S_inner_node(x, last, m, &pm);
-        S_rel(x, GX_REL_LOCATED_IN, x->node_of[i], node, m, &pm, "name");
+        S_rel(x, GX_REL_LOCATED_IN, x->node_of[i], prev_node, m, &prev, "name");
     }
 }
 
@@ -244,8 +262,18 @@ static size_t S_dominant(const S_ctx *x, size_t upto, uint32_t sent) {
     return best;
 }
 
-/* uses_program: the first org of the program's sentence (its subject) when one comes before
- * the program, else the org the text around it is about. */
+/* 1 if m can act: an org, or an administrative place (district, subdistrict, town, community)
+ * used as the agent (航海东路街道以…, 二七区…). */
+static int S_agent(const gx_mention *m) {
+    if (m->nested) return 0;
+    if (m->kind == GX_KIND_ORG) return 1;
+    int level = m->kind == GX_KIND_PLACE ? S_level(m->canonical) : 9;
+    return level >= 3 && level <= 5;
+}
+
+/* uses_program: the first agent of the program's sentence (its subject: an org or an
+ * administrative place) when one comes before the program, else the org the text around it is
+ * about. */
 static void S_programs(S_ctx *x) {
     const gx_mentions *ms = x->ms;
     size_t first_org = SIZE_MAX;
@@ -256,7 +284,7 @@ static void S_programs(S_ctx *x) {
             sent = m->sent;
             first_org = SIZE_MAX;
         }
-        if (m->kind == GX_KIND_ORG && !m->nested && first_org == SIZE_MAX) first_org = i;
+        if (S_agent(m) && first_org == SIZE_MAX) first_org = i;
         if (m->kind != GX_KIND_PROGRAM || m->nested) continue;
         size_t o = first_org;
         const char *pattern = "sentence";
@@ -266,6 +294,114 @@ static void S_programs(S_ctx *x) {
         }
         if (o != SIZE_MAX)
             S_rel(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &ms->v[o], m, pattern);
+    }
+}
+
+/* ---------------------------------------------------------------- sentence patterns */
+
+/* [*lo, *hi): the top-level mentions of the sentence of mention i. */
+static void S_sentence(const S_ctx *x, size_t i, size_t *lo, size_t *hi) {
+    uint32_t s = x->ms->v[i].sent;
+    size_t a = i, b = i;
+    while (a > 0 && x->ms->v[a - 1].sent == s) a--;
+    while (b < x->ms->n && x->ms->v[b].sent == s) b++;
+    *lo = a;
+    *hi = b;
+}
+
+/* 1 if a generic word of subtype `sub` lies in the sentence [s0, s1) of the normalized text. */
+static int S_word_in(const S_ctx *x, uint32_t s0, uint32_t s1, const char *sub) {
+    for (size_t i = 0; i < x->hits->n && x->hits->v[i].start < s1; i++) {
+        const gx_entry *e = gx_dict_entry(x->dict, x->hits->v[i].entry);
+        if (x->hits->v[i].start >= s0 && e->role == GX_ROLE_GENERIC && e->subtype &&
+            strcmp(e->subtype, sub) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The first administrative place of the sentence [lo, hi) of mentions, else the place the
+ * first org's name starts with (through its located_in); SIZE_MAX if none. */
+static size_t S_sentence_place(const S_ctx *x, size_t lo, size_t hi) {
+    for (size_t k = lo; k < hi; k++) {
+        const gx_mention *m = &x->ms->v[k];
+        int level = m->kind == GX_KIND_PLACE && !m->nested ? S_level(m->canonical) : 9;
+        if (level >= 3 && level <= 5) return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Per sentence: orgs of a sentence about a jurisdiction (辖区, subtype=jurisdiction) are located
+ * in its place (jurisdiction); smaller places listed after a bigger one are part of it
+ * (sentence). */
+static void S_sentences(S_ctx *x) {
+    const gx_mentions *ms = x->ms;
+    for (size_t i = 0; i < ms->n;) {
+        size_t lo, hi;
+        S_sentence(x, i, &lo, &hi);
+        i = hi;
+        size_t p = S_sentence_place(x, lo, hi);
+        if (p == SIZE_MAX) continue;
+        const gx_sentence *se = &x->doc->sents[ms->v[lo].sent];
+        int juris = S_word_in(x, se->start, se->end, "jurisdiction");
+        int plevel = S_level(ms->v[p].canonical);
+        for (size_t k = lo; k < hi; k++) {
+            const gx_mention *m = &ms->v[k];
+            if (m->nested || x->node_of[k] == x->node_of[p]) continue;
+            if (juris && m->kind == GX_KIND_ORG && k > p)
+                S_rel(x, GX_REL_LOCATED_IN, x->node_of[k], x->node_of[p], m, &ms->v[p], "jurisdiction");
+            if (m->kind == GX_KIND_PLACE && k > p && S_level(m->canonical) > plevel &&
+                S_level(m->canonical) <= 6)
+                S_rel(x, GX_REL_PART_OF, x->node_of[k], x->node_of[p], m, &ms->v[p], "sentence");
+        }
+    }
+}
+
+/* Program components: programs listed with 、 or 和 right before a numbered umbrella program
+ * (红色阵地工程、红色文化工程和红色服务工程“三大工程”) are part of it (components). */
+static void S_components(S_ctx *x) {
+    const gx_mentions *ms = x->ms;
+    for (size_t i = 1; i < ms->n; i++) {
+        const gx_mention *u = &ms->v[i];
+        if (u->kind != GX_KIND_PROGRAM || u->nested) continue;
+        uint32_t s = u->start;
+        while (s < u->end && (x->doc->cp[s] == 0x201C || x->doc->cp[s] == '"')) s++;
+        if (!S_numeral(x->doc->cp[s])) continue;
+        uint32_t at = u->start; /* an opening quote before the umbrella belongs to it */
+        if (at > 0 && (x->doc->cp[at - 1] == 0x201C || x->doc->cp[at - 1] == '"')) at--;
+        for (size_t k = i; k > 0; k--) {
+            const gx_mention *c = &ms->v[k - 1];
+            if (c->nested) continue;
+            uint32_t gap = at - c->end, sep = at > c->end ? x->doc->cp[c->end] : 0;
+            if (c->kind != GX_KIND_PROGRAM || gap > 1 || (gap == 1 && sep != 0x3001 && sep != 0x548C))
+                break;
+            S_rel(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], c, u, "components");
+            at = c->start;
+        }
+    }
+}
+
+/* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name);
+ * members: orgs before a member word (组建, subtype=member) and the org after it that they
+ * form (…等15家单位组建如意湖“区域党委”) are part of it (members). */
+static void S_bodies(S_ctx *x) {
+    const gx_mentions *ms = x->ms;
+    for (size_t i = 0; i + 1 < ms->n; i++) {
+        const gx_mention *a = &ms->v[i], *b = &ms->v[i + 1];
+        if (!a->nested && !b->nested && a->kind == GX_KIND_ORG && b->kind == GX_KIND_ORG &&
+            b->start == a->end)
+            S_rel(x, GX_REL_PART_OF, x->node_of[i + 1], x->node_of[i], b, a, "name");
+    }
+    for (size_t i = 0; i < ms->n; i++) {
+        const gx_mention *body = &ms->v[i];
+        if (body->kind != GX_KIND_ORG || body->nested) continue;
+        uint32_t w = body->start; /* a member word right before the body */
+        if (w < 2 || !S_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
+        for (size_t k = i; k > 0 && ms->v[k - 1].sent == body->sent; k--) {
+            const gx_mention *m = &ms->v[k - 1];
+            if (m->kind == GX_KIND_ORG && !m->nested)
+                S_rel(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], m, body, "members");
+        }
     }
 }
 
@@ -279,4 +415,7 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     S_roles(&x);
     S_partners(&x);
     S_programs(&x);
+    S_sentences(&x);
+    S_components(&x);
+    S_bodies(&x);
 }

@@ -19,6 +19,12 @@ void gx_cands_free(gx_cands *c) {
     memset(c, 0, sizeof *c);
 }
 
+int gx_r_generic_noun(const gx_entry *e) {
+    if (e->role == GX_ROLE_SUFFIX) return (e->flags & GX_ENTRY_GENERIC) != 0;
+    if (e->role != GX_ROLE_GENERIC || (e->flags & GX_ENTRY_LEVEL)) return 0;
+    return !e->subtype || strcmp(e->subtype, "jurisdiction") == 0;
+}
+
 int gx_r_is_entity(const gx_entry *e) {
     return e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_ABBREV);
 }
@@ -227,7 +233,8 @@ int gx_r_all_generic(const gx_rctx *x, uint32_t start, uint32_t end) {
         for (uint32_t k = lo; k < hi; k++) {
             const gx_hit *h = &x->hits->v[x->c->by_end[k]];
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
-            int generic = e->role == GX_ROLE_GENERIC || (e->flags & GX_ENTRY_GENERIC);
+            int generic = gx_r_generic_noun(e) || (e->role == GX_ROLE_GENERIC &&
+                                                   (e->flags & GX_ENTRY_LEVEL));
             if (h->start >= start && h->start < next && generic) next = h->start;
         }
         if (next == p) return 0;

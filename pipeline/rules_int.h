@@ -18,6 +18,11 @@ typedef struct {
     uint32_t s0, s1;   /* its span */
 } gx_rctx;
 
+/* 1 if e is a generic noun: a generic row without a context subtype (measure, pair, side,
+ * visit, partner, member are context words; jurisdiction words are generic nouns too), or a
+ * suffix flagged generic. Level words are not generic nouns. */
+int gx_r_generic_noun(const gx_entry *e);
+
 /* 1 if e names an entity that may anchor or bound names: role entity, not an abbreviation. */
 int gx_r_is_entity(const gx_entry *e);
 

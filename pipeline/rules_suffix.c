@@ -9,6 +9,7 @@
  * boundary (punctuation, a stop word, a title). A party body's unit (the name before 党支部)
  * becomes a candidate of its own.
  */
+#include <string.h>
 #include "rules_int.h"
 
 /* 1 if a longer suffix (starting earlier) ends where hit k ends: only the longest is used. */
@@ -93,7 +94,7 @@ static uint32_t S_generic_before(const gx_rctx *x, uint32_t a, uint32_t end, int
         for (uint32_t k = lo; k < hi; k++) {
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
             uint32_t s = x->hits->v[x->c->by_end[k]].start;
-            int generic = e->role == GX_ROLE_GENERIC && !(e->flags & GX_ENTRY_LEVEL) && e->subtype == NULL;
+            int generic = gx_r_generic_noun(e);
             if (s >= a && generic && (!bound_only || (e->flags & GX_ENTRY_BOUND))) return bound_only ? p : s;
         }
         if (at_end) break;
@@ -108,9 +109,7 @@ static int S_has_generic(const gx_rctx *x, uint32_t a, uint32_t end) {
         gx_r_ending(x, p, &lo, &hi);
         for (uint32_t k = lo; k < hi; k++) {
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
-            if (x->hits->v[x->c->by_end[k]].start >= a && e->role == GX_ROLE_GENERIC &&
-                !(e->flags & GX_ENTRY_LEVEL))
-                return 1;
+            if (x->hits->v[x->c->by_end[k]].start >= a && gx_r_generic_noun(e)) return 1;
         }
     }
     return 0;
