@@ -34,13 +34,11 @@ typedef struct {
     uint32_t *src_start; /* per normalized code point: first original code point it comes from */
     uint32_t *src_end;   /* per normalized code point: end (exclusive) of its original range */
     uint32_t orig_cps;   /* code points in orig */
+    uint32_t *orig_byte; /* byte offset in orig of each original code point, orig_cps + 1 of them */
     /* ---- set by sent */
     gx_sentence *sents;
     uint32_t n_sents;
     uint32_t n_paras;
-    /* ---- private cursor of gx_doc_orig_slice */
-    uint32_t cur_cp;
-    size_t cur_byte;
 } gx_doc;
 
 /* Frees every array of the document and zeroes it (safe on a zeroed struct). */
@@ -52,8 +50,8 @@ void gx_doc_orig_span(const gx_doc *doc, uint32_t start, uint32_t end, uint32_t 
                       uint32_t *out_end);
 
 /* Points *out_ptr at the original bytes of original code points [ostart, oend) and sets
- * *out_len. Fast for increasing calls (keeps a cursor), correct for any order. */
-void gx_doc_orig_slice(gx_doc *doc, uint32_t ostart, uint32_t oend, const char **out_ptr,
+ * *out_len (constant time, through doc->orig_byte). */
+void gx_doc_orig_slice(const gx_doc *doc, uint32_t ostart, uint32_t oend, const char **out_ptr,
                        size_t *out_len);
 
 #endif

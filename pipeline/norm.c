@@ -32,15 +32,17 @@ static int S_is_break(uint32_t c) {
 
 /* Decodes orig into code points, folding CRLF to LF (the CR is dropped) and a lone CR to LF.
  * *out_src[k] is the original code-point index of decoded code point k. */
-static uint32_t S_decode(const gx_doc *doc, uint32_t **out_cp, uint32_t **out_src,
+static uint32_t S_decode(gx_doc *doc, uint32_t **out_cp, uint32_t **out_src,
                          uint32_t *out_orig_cps) {
     const uint8_t *s = (const uint8_t *)doc->orig;
     int32_t i = 0, len = (int32_t)doc->orig_len;
     uint32_t *cp = gx_xmalloc((doc->orig_len + 1) * sizeof *cp);
     uint32_t *src = gx_xmalloc((doc->orig_len + 1) * sizeof *src);
+    uint32_t *bytes = gx_xmalloc((doc->orig_len + 1) * sizeof *bytes);
     uint32_t k = 0, o = 0;
     while (i < len) {
         UChar32 c;
+        bytes[o] = (uint32_t)i;
         U8_NEXT_UNSAFE(s, i, c);
         if (c == '\r') {
             if (i < len && s[i] == '\n') {
@@ -52,6 +54,9 @@ static uint32_t S_decode(const gx_doc *doc, uint32_t **out_cp, uint32_t **out_sr
         cp[k] = (uint32_t)c;
         src[k++] = o++;
     }
+    bytes[o] = (uint32_t)len;
+    free(doc->orig_byte);
+    doc->orig_byte = bytes;
     *out_cp = cp;
     *out_src = src;
     *out_orig_cps = o;

@@ -131,16 +131,14 @@ int gx_r_namechar(uint32_t c) {
 }
 
 int gx_r_numeral(uint32_t c) {
-    static const char *const nums = "一二三四五六七八九十百千万两双零〇";
-    if (c >= '0' && c <= '9') return 1;
-    const uint8_t *p = (const uint8_t *)nums;
-    int32_t i = 0, n = (int32_t)strlen(nums);
-    while (i < n) {
-        UChar32 k;
-        U8_NEXT_UNSAFE(p, i, k);
-        if ((uint32_t)k == c) return 1;
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 一二三四五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: /* 六七八九十 */
+    case 0x767E: case 0x5343: case 0x4E07: case 0x4E24: case 0x53CC: /* 百千万两双 */
+    case 0x96F6: case 0x3007:                                         /* 零〇 */
+        return 1;
+    default: return c >= '0' && c <= '9';
     }
-    return 0;
 }
 
 static int S_digit(uint32_t c) { return c >= '0' && c <= '9'; }

@@ -26,7 +26,7 @@ static const struct {
 
 /* 50 ASCII characters of original text, mapped one to one (for evidence snippets). */
 static char S_text[51] = "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij";
-static uint32_t S_src[50], S_src_end[50], S_cp[50];
+static uint32_t S_src[50], S_src_end[50], S_cp[50], S_bytes[51];
 
 static void S_doc(gx_doc *doc, size_t seq) {
     memset(doc, 0, sizeof *doc);
@@ -38,7 +38,9 @@ static void S_doc(gx_doc *doc, size_t seq) {
     doc->orig_len = 50;
     doc->orig_cps = 50;
     for (uint32_t i = 0; i < 50; i++) S_src[i] = i, S_src_end[i] = i + 1, S_cp[i] = (uint32_t)S_text[i];
+    for (uint32_t i = 0; i <= 50; i++) S_bytes[i] = i;
     doc->cp = S_cp;
+    doc->orig_byte = S_bytes;
     doc->src_start = S_src;
     doc->src_end = S_src_end;
     doc->sents = S_sents;
@@ -52,6 +54,8 @@ static void S_plain_text(gx_doc *doc) {
     doc->cp = malloc(doc->n * sizeof *doc->cp);
     doc->src_start = malloc(doc->n * sizeof *doc->src_start);
     doc->src_end = malloc(doc->n * sizeof *doc->src_end);
+    doc->orig_byte = malloc((doc->n + 1) * sizeof *doc->orig_byte);
+    for (uint32_t i = 0; i <= doc->n; i++) doc->orig_byte[i] = i;
     for (uint32_t i = 0; i < doc->n; i++) {
         doc->orig[i] = (char)('a' + i % 26);
         doc->cp[i] = (uint32_t)doc->orig[i];
@@ -258,6 +262,7 @@ static void test_cap(void) {
     free(doc.cp);
     free(doc.src_start);
     free(doc.src_end);
+    free(doc.orig_byte);
     gx_diag_free(d);
     gx_graph_free(g);
 }
