@@ -95,10 +95,11 @@ typedef void (*gx_evidence_hook)(void *ctx, const char *a_id, const char *b_id,
 /* Sets the hook (NULL: none). With a hook, gx_graph_pair_wants is always 1. */
 void gx_graph_set_evidence_hook(gx_graph *g, gx_evidence_hook hook, void *ctx);
 
-/* 1 if the graph keeps more evidence for node / for the pair (a, b): callers build snippets
- * only then. */
-int gx_graph_node_wants(const gx_graph *g, uint32_t node);
-int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b);
+/* 1 if an evidence item of document doc starting at original code point start could still be
+ * kept for node / for the pair (a, b): callers build snippets only then. */
+int gx_graph_node_wants(const gx_graph *g, uint32_t node, const char *doc, uint32_t start);
+int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b, const char *doc,
+                        uint32_t start);
 
 /* Counts one window holding node (for the association measures). */
 void gx_graph_add_node_window(gx_graph *g, uint32_t node);

@@ -9,49 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gx_graph.h"
-#include "gx_hash.h"
-
-typedef struct {
-    gx_evidence *v;
-    uint32_t n;
-} S_evs;
-
-typedef struct {
-    gx_node pub;
-    char *id, *label, *first_doc, *aliases_joined;
-    char **aliases;
-    uint32_t n_aliases;
-    S_evs ev;
-    size_t last_doc;  /* SIZE_MAX: no document yet */
-    size_t old_index; /* index before finish() sorted the nodes */
-} S_node;
-
-typedef struct {
-    gx_edge pub;
-    size_t last_doc;
-    uint32_t heads[GX_REL_COUNT]; /* head of each directed relation stated */
-    S_evs typed, co;
-} S_edge;
-
-struct gx_graph {
-    S_node *nodes;
-    size_t n_nodes, cap_nodes;
-    S_edge *edges;
-    size_t n_edges, cap_edges;
-    gx_strmap *node_index; /* kind byte + name -> node index */
-    gx_u64map *edge_index; /* (min << 32 | max) node indices -> edge index */
-    gx_strmap *docs;       /* document ids shared by evidence items */
-    char **doc_ids;
-    size_t n_docs, cap_docs;
-    char **info; /* key, value, key, value, ... */
-    size_t n_info, cap_info;
-    uint64_t windows;
-    uint32_t max_ev;
-    gx_evidence_hook hook;
-    void *hook_ctx;
-    int finished;
-};
+#include "graph_int.h"
 
 static const char *const S_rel_names[GX_REL_COUNT] = {"role", "part_of", "located_in", "partner",
                                                       "uses_program"};
@@ -80,7 +38,7 @@ gx_graph *gx_graph_new_ev(uint32_t max_evidence) {
 
 gx_graph *gx_graph_new(void) { return gx_graph_new_ev(3); }
 
-static void S_evs_free(S_evs *e) {
+static void gx_evlist_free(gx_evlist *e) {
     for (uint32_t i = 0; i < e->n; i++) {
         free((char *)e->v[i].snippet);
         free((char *)e->v[i].pattern);
@@ -91,18 +49,18 @@ static void S_evs_free(S_evs *e) {
 void gx_graph_free(gx_graph *g) {
     if (!g) return;
     for (size_t i = 0; i < g->n_nodes; i++) {
-        S_node *n = &g->nodes[i];
+        gx_gnode *n = &g->nodes[i];
         free(n->id);
         free(n->label);
         free(n->first_doc);
         free(n->aliases_joined);
         for (uint32_t k = 0; k < n->n_aliases; k++) free(n->aliases[k]);
         free(n->aliases);
-        S_evs_free(&n->ev);
+        gx_evlist_free(&n->ev);
     }
     for (size_t i = 0; i < g->n_edges; i++) {
-        S_evs_free(&g->edges[i].typed);
-        S_evs_free(&g->edges[i].co);
+        gx_evlist_free(&g->edges[i].typed);
+        gx_evlist_free(&g->edges[i].co);
     }
     for (size_t i = 0; i < g->n_info; i++) free(g->info[i]);
     for (size_t i = 0; i < g->n_docs; i++) free(g->doc_ids[i]);
@@ -136,15 +94,48 @@ static const char *S_doc(gx_graph *g, const char *doc) {
     return g->doc_ids[i];
 }
 
-/* Appends a copy of ev to e unless it holds max items already. */
-static void S_keep(gx_graph *g, S_evs *e, const gx_evidence *ev) {
-    if (!ev || e->n >= g->max_ev) return;
+static int S_strcmp0(const char *a, const char *b) {
+    if (!a || !b) return a ? 1 : b ? -1 : 0;
+    return strcmp(a, b);
+}
+
+int gx_graph_ev_cmp(const gx_evidence *a, const gx_evidence *b) {
+    int c = a->doc == b->doc ? 0 : strcmp(a->doc, b->doc);
+    if (c) return c;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    if ((c = S_strcmp0(a->pattern, b->pattern)) != 0) return c;
+    if ((c = S_strcmp0(a->snippet, b->snippet)) != 0) return c;
+    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
+void gx_graph_ev_keep(gx_graph *g, gx_evlist *e, const gx_evidence *ev) {
+    if (!ev || g->max_ev == 0) return;
+    if (e->n >= g->max_ev) {
+        if (gx_graph_ev_cmp(ev, &e->v[e->n - 1]) >= 0) return;
+        e->n--;
+        free((char *)e->v[e->n].snippet);
+        free((char *)e->v[e->n].pattern);
+    }
     if (!e->v) e->v = gx_xmalloc(g->max_ev * sizeof *e->v);
-    gx_evidence *x = &e->v[e->n++];
+    uint32_t at = e->n;
+    while (at > 0 && gx_graph_ev_cmp(ev, &e->v[at - 1]) < 0) at--;
+    memmove(&e->v[at + 1], &e->v[at], (e->n - at) * sizeof *e->v);
+    e->n++;
+    gx_evidence *x = &e->v[at];
     *x = *ev;
     x->doc = S_doc(g, ev->doc);
     x->snippet = gx_xstrdup(ev->snippet ? ev->snippet : "");
     x->pattern = ev->pattern ? gx_xstrdup(ev->pattern) : NULL;
+}
+
+/* 1 if an item of document doc starting at start could still enter e (more evidence wanted). */
+static int S_ev_wants(const gx_graph *g, const gx_evlist *e, const char *doc, uint32_t start) {
+    if (e->n < g->max_ev) return 1;
+    if (g->max_ev == 0) return 0;
+    const gx_evidence *w = &e->v[e->n - 1];
+    int c = strcmp(doc, w->doc);
+    return c < 0 || (c == 0 && start <= w->start);
 }
 
 /* ---------------------------------------------------------------- building */
@@ -159,7 +150,7 @@ uint32_t gx_graph_intern(gx_graph *g, gx_kind kind, const char *name, size_t len
     if (key != stackkey) free(key);
     if (idx != g->n_nodes) return idx;
     gx_grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 1, sizeof *g->nodes);
-    S_node *n = &g->nodes[g->n_nodes++];
+    gx_gnode *n = &g->nodes[g->n_nodes++];
     memset(n, 0, sizeof *n);
     n->label = gx_xstrndup(name, len);
     n->id = gx_xstrdup(gx_graph_id_of(kind, name, len));
@@ -168,26 +159,44 @@ uint32_t gx_graph_intern(gx_graph *g, gx_kind kind, const char *name, size_t len
     return idx;
 }
 
-static void S_add_alias(S_node *n, const char *text, size_t len) {
+void gx_graph_alias_add(gx_gnode *n, const char *text, size_t len) {
     if (len == strlen(n->label) && memcmp(n->label, text, len) == 0) return;
-    for (uint32_t k = 0; k < n->n_aliases; k++)
+    uint32_t most = 0;
+    for (uint32_t k = 0; k < n->n_aliases; k++) {
         if (strlen(n->aliases[k]) == len && memcmp(n->aliases[k], text, len) == 0) return;
-    if (n->n_aliases >= GX_MAX_ALIASES) return;
+        if (strcmp(n->aliases[k], n->aliases[most]) > 0) most = k;
+    }
+    char *copy = gx_xstrndup(text, len);
+    if (n->n_aliases >= GX_MAX_ALIASES) {
+        if (strcmp(copy, n->aliases[most]) >= 0) {
+            free(copy);
+            return;
+        }
+        free(n->aliases[most]);
+        n->aliases[most] = copy;
+        return;
+    }
     n->aliases = gx_xrealloc(n->aliases, (n->n_aliases + 1) * sizeof *n->aliases);
-    n->aliases[n->n_aliases++] = gx_xstrndup(text, len);
+    n->aliases[n->n_aliases++] = copy;
+}
+
+void gx_graph_first_doc(gx_gnode *n, const char *doc) {
+    if (n->first_doc && strcmp(doc, n->first_doc) >= 0) return;
+    free(n->first_doc);
+    n->first_doc = gx_xstrdup(doc);
 }
 
 void gx_graph_add_mention(gx_graph *g, uint32_t node, size_t doc_seq, const char *doc,
                           const char *text, size_t len, const gx_evidence *ev) {
-    S_node *n = &g->nodes[node];
+    gx_gnode *n = &g->nodes[node];
     n->pub.mentions++;
     if (n->last_doc != doc_seq) {
         n->last_doc = doc_seq;
         n->pub.documents++;
-        if (!n->first_doc && doc) n->first_doc = gx_xstrdup(doc);
+        if (doc) gx_graph_first_doc(n, doc);
     }
-    if (text) S_add_alias(n, text, len);
-    S_keep(g, &n->ev, ev);
+    if (text) gx_graph_alias_add(n, text, len);
+    gx_graph_ev_keep(g, &n->ev, ev);
 }
 
 void gx_graph_add_node_window(gx_graph *g, uint32_t node) { g->nodes[node].pub.windows++; }
@@ -201,11 +210,12 @@ static void S_hook(gx_graph *g, uint32_t a, uint32_t b, const char *rel, const g
     if (g->hook && ev) g->hook(g->hook_ctx, g->nodes[a].id, g->nodes[b].id, rel, ev);
 }
 
-int gx_graph_node_wants(const gx_graph *g, uint32_t node) {
-    return g->nodes[node].ev.n < g->max_ev;
+int gx_graph_node_wants(const gx_graph *g, uint32_t node, const char *doc, uint32_t start) {
+    return S_ev_wants(g, &g->nodes[node].ev, doc, start);
 }
 
-int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b) {
+int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b, const char *doc,
+                        uint32_t start) {
     uint32_t i;
     if (g->hook) return 1;
     if (g->max_ev == 0) return 0;
@@ -214,12 +224,13 @@ int gx_graph_pair_wants(const gx_graph *g, uint32_t a, uint32_t b) {
         a = b;
         b = t;
     }
-    return !gx_u64map_get(g->edge_index, (uint64_t)a << 32 | b, &i) || g->edges[i].co.n < g->max_ev;
+    return !gx_u64map_get(g->edge_index, (uint64_t)a << 32 | b, &i) ||
+           S_ev_wants(g, &g->edges[i].co, doc, start);
 }
+
 void gx_graph_add_windows(gx_graph *g, uint64_t n) { g->windows += n; }
 
-/* The edge of a and b, created if needed. */
-static S_edge *S_edge_of(gx_graph *g, uint32_t a, uint32_t b) {
+gx_gedge *gx_graph_edge_of(gx_graph *g, uint32_t a, uint32_t b) {
     if (a > b) {
         uint32_t t = a;
         a = b;
@@ -229,17 +240,16 @@ static S_edge *S_edge_of(gx_graph *g, uint32_t a, uint32_t b) {
     uint32_t idx = (uint32_t)g->n_edges, found;
     if (!gx_u64map_put(g->edge_index, key, idx, &found)) return &g->edges[found];
     gx_grow((void **)&g->edges, &g->cap_edges, g->n_edges + 1, sizeof *g->edges);
-    S_edge *e = &g->edges[g->n_edges++];
+    gx_gedge *e = &g->edges[g->n_edges++];
     memset(e, 0, sizeof *e);
     e->pub.source = a;
     e->pub.target = b;
     e->pub.head = UINT32_MAX;
-    for (int r = 0; r < GX_REL_COUNT; r++) e->heads[r] = UINT32_MAX;
     e->last_doc = SIZE_MAX;
     return e;
 }
 
-static void S_count_doc(S_edge *e, size_t doc_seq) {
+static void S_count_doc(gx_gedge *e, size_t doc_seq) {
     if (e->last_doc != doc_seq) {
         e->last_doc = doc_seq;
         e->pub.documents++;
@@ -249,26 +259,26 @@ static void S_count_doc(S_edge *e, size_t doc_seq) {
 void gx_graph_add_pair(gx_graph *g, uint32_t a, uint32_t b, size_t doc_seq, int sentence,
                        const gx_evidence *ev) {
     if (a == b) return;
-    S_edge *e = S_edge_of(g, a, b);
+    gx_gedge *e = gx_graph_edge_of(g, a, b);
     e->pub.count++;
     e->pub.sentences += sentence != 0;
     S_count_doc(e, doc_seq);
-    S_keep(g, &e->co, ev);
+    gx_graph_ev_keep(g, &e->co, ev);
     S_hook(g, a, b, "co_mention", ev);
 }
 
 void gx_graph_add_shared_sentence(gx_graph *g, uint32_t a, uint32_t b) {
-    if (a != b) S_edge_of(g, a, b)->pub.sentences++;
+    if (a != b) gx_graph_edge_of(g, a, b)->pub.sentences++;
 }
 
 void gx_graph_add_relation(gx_graph *g, gx_relation rel, uint32_t head, uint32_t tail,
                            size_t doc_seq, const gx_evidence *ev) {
     if (head == tail || (unsigned)rel >= GX_REL_COUNT) return;
-    S_edge *e = S_edge_of(g, head, tail);
-    if (!(e->pub.relations & (1u << rel))) e->heads[rel] = head;
+    gx_gedge *e = gx_graph_edge_of(g, head, tail);
+    e->dir[rel][head != e->pub.source]++;
     e->pub.relations |= 1u << rel;
     S_count_doc(e, doc_seq);
-    S_keep(g, &e->typed, ev);
+    gx_graph_ev_keep(g, &e->typed, ev);
     S_hook(g, head, tail, S_rel_names[rel], ev);
 }
 
@@ -288,13 +298,13 @@ void gx_graph_set_info(gx_graph *g, const char *key, const char *value) {
 /* ---------------------------------------------------------------- finish: sort and freeze */
 
 static int S_cmp_node(const void *pa, const void *pb) {
-    const S_node *a = pa, *b = pb;
+    const gx_gnode *a = pa, *b = pb;
     int c = strcmp(a->id, b->id);
     return c ? c : strcmp(a->label, b->label);
 }
 
 static int S_cmp_edge(const void *pa, const void *pb) {
-    const S_edge *a = pa, *b = pb;
+    const gx_gedge *a = pa, *b = pb;
     if (a->pub.source != b->pub.source) return a->pub.source < b->pub.source ? -1 : 1;
     if (a->pub.target != b->pub.target) return a->pub.target < b->pub.target ? -1 : 1;
     return 0;
@@ -320,7 +330,7 @@ static void S_dedupe_ids(gx_graph *g) {
 }
 
 /* Sorted, '|'-joined aliases of n. */
-static char *S_join_aliases(S_node *n) {
+static char *S_join_aliases(gx_gnode *n) {
     size_t len = 1;
     gx_sort(n->aliases, n->n_aliases, sizeof *n->aliases, S_cmp_str);
     for (uint32_t k = 0; k < n->n_aliases; k++) len += strlen(n->aliases[k]) + 1;
@@ -350,7 +360,7 @@ static void S_measures(const gx_graph *g, gx_edge *e) {
 }
 
 /* Typed evidence first, then co-mentions, at most max items. */
-static void S_merge_evidence(gx_graph *g, S_edge *e) {
+static void S_merge_evidence(gx_graph *g, gx_gedge *e) {
     uint32_t k = 0;
     for (uint32_t i = 0; i < e->co.n; i++) {
         if (e->typed.n + k >= g->max_ev) {
@@ -363,7 +373,7 @@ static void S_merge_evidence(gx_graph *g, S_edge *e) {
     }
     e->typed.n += k;
     free(e->co.v);
-    e->co = (S_evs){NULL, 0};
+    e->co = (gx_evlist){NULL, 0};
     e->pub.evidence = e->typed.v;
     e->pub.n_evidence = e->typed.n;
 }
@@ -371,7 +381,7 @@ static void S_merge_evidence(gx_graph *g, S_edge *e) {
 /* Heads, degrees, measures and public pointers, once nodes and edges are in output order. */
 static void S_publish(gx_graph *g) {
     for (size_t i = 0; i < g->n_nodes; i++) {
-        S_node *n = &g->nodes[i];
+        gx_gnode *n = &g->nodes[i];
         n->pub.id = n->id;
         n->pub.label = n->label;
         n->pub.first_doc = n->first_doc ? n->first_doc : "";
@@ -387,6 +397,19 @@ static void S_publish(gx_graph *g) {
     }
 }
 
+/* The head of e's first directed relation (in gx_relation order) as a new node index: the end
+ * it is stated for most often, on a tie the one whose id sorts first (a, b: new indices of the
+ * old source and target). UINT32_MAX if e has no directed relation. */
+static uint32_t S_head(const gx_gedge *e, uint32_t a, uint32_t b) {
+    for (int r = 0; r < GX_REL_COUNT; r++) {
+        const uint32_t *d = e->dir[r];
+        if (r == GX_REL_PARTNER || d[0] + d[1] == 0) continue;
+        if (d[0] != d[1]) return d[0] > d[1] ? a : b;
+        return a < b ? a : b;
+    }
+    return UINT32_MAX;
+}
+
 void gx_graph_finish(gx_graph *g) {
     if (g->finished) return;
     g->finished = 1;
@@ -399,13 +422,12 @@ void gx_graph_finish(gx_graph *g) {
         g->nodes[i].aliases_joined = S_join_aliases(&g->nodes[i]);
     }
     for (size_t i = 0; i < g->n_edges; i++) {
-        S_edge *s = &g->edges[i];
+        gx_gedge *s = &g->edges[i];
         gx_edge *e = &s->pub;
         uint32_t a = newpos[e->source], b = newpos[e->target];
         e->source = a < b ? a : b;
         e->target = a < b ? b : a;
-        for (int r = 0; r < GX_REL_COUNT && e->head == UINT32_MAX; r++)
-            if (r != GX_REL_PARTNER && s->heads[r] != UINT32_MAX) e->head = newpos[s->heads[r]];
+        e->head = S_head(s, a, b);
         S_merge_evidence(g, s);
     }
     free(newpos);
@@ -424,19 +446,19 @@ void gx_graph_keep(gx_graph *g, const uint8_t *keep_node, const uint8_t *keep_ed
             continue;
         }
         newpos[i] = UINT32_MAX;
-        S_node *n = &g->nodes[i];
+        gx_gnode *n = &g->nodes[i];
         free(n->id), free(n->label), free(n->first_doc), free(n->aliases_joined);
         for (uint32_t a = 0; a < n->n_aliases; a++) free(n->aliases[a]);
         free(n->aliases);
-        S_evs_free(&n->ev);
+        gx_evlist_free(&n->ev);
     }
     g->n_nodes = k;
     k = 0;
     for (size_t i = 0; i < g->n_edges; i++) {
-        S_edge *e = &g->edges[i];
+        gx_gedge *e = &g->edges[i];
         uint32_t a = newpos[e->pub.source], b = newpos[e->pub.target];
         if (!keep_edge[i] || a == UINT32_MAX || b == UINT32_MAX) {
-            S_evs_free(&e->typed);
+            gx_evlist_free(&e->typed);
             continue;
         }
         e->pub.source = a;
@@ -453,7 +475,7 @@ size_t gx_graph_node_count(const gx_graph *g) { return g->n_nodes; }
 size_t gx_graph_edge_count(const gx_graph *g) { return g->n_edges; }
 
 const gx_node *gx_graph_node(const gx_graph *g, size_t i) {
-    S_node *n = &g->nodes[i];
+    gx_gnode *n = &g->nodes[i];
     n->pub.id = n->id;
     n->pub.label = n->label;
     if (!n->pub.aliases) n->pub.aliases = "";
@@ -501,7 +523,7 @@ size_t gx_graph_check(const gx_graph *g, FILE *err) {
         if (err) fprintf(err, "gx_graph_check: " __VA_ARGS__);                                    \
     } while (0)
     for (size_t i = 0; i < g->n_nodes; i++) {
-        const S_node *n = &g->nodes[i];
+        const gx_gnode *n = &g->nodes[i];
         if (!S_id_ok(n->id)) S_BAD("node %zu: bad id '%s'\n", i, n->id);
         if ((unsigned)n->pub.kind >= GX_KIND_COUNT) S_BAD("node %zu: bad kind\n", i);
         if (g->finished && i && strcmp(g->nodes[i - 1].id, n->id) >= 0)

@@ -123,6 +123,11 @@ static void S_pair_evidence(S_ctx *x, const S_item *a, const S_item *b, gx_evide
     *ev = (gx_evidence){x->doc->id, f->sent, s, e, gx_link_snippet(x->doc, s, e), NULL};
 }
 
+static int S_pair_wants(S_ctx *x, const S_item *a, const S_item *b) {
+    uint32_t sa = x->ms->v[a->pos].ostart, sb = x->ms->v[b->pos].ostart;
+    return gx_graph_pair_wants(x->g, a->node, b->node, x->doc->id, sa < sb ? sa : sb);
+}
+
 /* One window: node windows, then every pair (sentence: the window is one sentence). */
 static void S_pair_window(S_ctx *x, S_item *items, size_t n, int sentence) {
     size_t k = S_distinct(x, items, n);
@@ -130,7 +135,7 @@ static void S_pair_window(S_ctx *x, S_item *items, size_t n, int sentence) {
     for (size_t i = 0; i < k; i++)
         for (size_t j = i + 1; j < k; j++) {
             gx_evidence ev, *evp = NULL;
-            if (gx_graph_pair_wants(x->g, items[i].node, items[j].node)) {
+            if (S_pair_wants(x, &items[i], &items[j])) {
                 S_pair_evidence(x, &items[i], &items[j], &ev);
                 evp = &ev;
             }
@@ -207,7 +212,7 @@ void gx_link_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const gx_link_
         size_t len;
         char *surface = S_surface(doc, m, &len);
         gx_evidence ev, *evp = NULL;
-        if (gx_graph_node_wants(g, node_of[i])) {
+        if (gx_graph_node_wants(g, node_of[i], doc->id, m->ostart)) {
             S_mention_evidence(doc, m, &ev);
             evp = &ev;
         }
