@@ -40,14 +40,15 @@ typedef struct {
 typedef struct {
     const char *id;        /* stable ASCII id, "<kind>_<16 hex digits>": same name and kind, same id */
     const char *label;     /* canonical name (UTF-8, NUL-terminated, not yet sanitized for output) */
-    const char *aliases;   /* the other surfaces seen, sorted, '|'-joined ("" if none) */
-    const char *first_doc; /* id of the first document that mentions it */
+    const char *aliases;   /* the other surfaces seen, sorted, '|'-joined ("" if none; beyond
+                              GX_MAX_ALIASES the least strings) */
+    const char *first_doc; /* least id (byte order) of the documents that mention it */
     gx_kind kind;          /* org, person, place or program */
     uint32_t mentions;     /* mentions of the entity in all documents */
     uint32_t documents;    /* documents that mention it */
     uint32_t windows;      /* windows that mention it */
     uint32_t degree;       /* edges (after finish) */
-    const gx_evidence *evidence; /* the first mentions, n_evidence of them */
+    const gx_evidence *evidence; /* the least mentions by (document id, position), n_evidence */
     uint32_t n_evidence;
 } gx_node;
 
@@ -58,9 +59,11 @@ typedef struct {
     uint32_t sentences; /* sentences shared */
     uint32_t documents; /* documents in which the two share a window or a stated relation */
     uint32_t relations; /* bit set of gx_relation stated for the pair */
-    uint32_t head;      /* node index of the head of its directed relations, UINT32_MAX if none */
+    uint32_t head;      /* node index of the head of its first directed relation (the end it is
+                           stated for most often; on a tie the lesser id), UINT32_MAX if none */
     double pmi, npmi, jaccard, dice; /* association over windows (0 when count is 0) */
-    const gx_evidence *evidence; /* typed evidence first, then co-mentions; n_evidence items */
+    const gx_evidence *evidence; /* typed evidence first, then co-mentions, each the least
+                                    items by (document id, position); n_evidence items */
     uint32_t n_evidence;
 } gx_edge;
 
@@ -121,6 +124,11 @@ void gx_graph_add_shared_sentence(gx_graph *g, uint32_t a, uint32_t b);
  * NULL; its pattern names the rule) as evidence. */
 void gx_graph_add_relation(gx_graph *g, gx_relation rel, uint32_t head, uint32_t tail,
                            size_t doc_seq, const gx_evidence *ev);
+
+/* Adds everything src counted to dst (neither finished; src unchanged): the result equals the
+ * graph of dst's and src's documents together, whatever the split (a document must be in one of
+ * them only). Graph attributes are not merged. */
+void gx_graph_merge(gx_graph *dst, const gx_graph *src);
 
 /* Sets a graph-level attribute (copied; a key set twice keeps the last value). Attributes are
  * written in the order their keys were first set. Keys must be ASCII identifiers. */

@@ -1,0 +1,54 @@
+/* graph_merge.c: adds one partial graph to another (graph model; see gx_graph.h).
+ *
+ * Worker threads and map tasks each build a partial graph over their own documents; merging
+ * them gives the graph one pass over all documents would have built, because every field is an
+ * order-free aggregate (graph_int.h). A document must be counted in one partial graph only.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "graph_int.h"
+
+/* Adds every item of src (of graph sg) to dst (of graph g). */
+static void S_evs(gx_graph *g, gx_evlist *dst, const gx_evlist *src) {
+    for (uint32_t i = 0; i < src->n; i++) gx_graph_ev_keep(g, dst, &src->v[i]);
+}
+
+/* Adds node sn of the source to g; returns its index in g. */
+static uint32_t S_node(gx_graph *g, const gx_gnode *sn) {
+    uint32_t at = gx_graph_intern(g, sn->pub.kind, sn->label, strlen(sn->label));
+    gx_gnode *n = &g->nodes[at];
+    n->pub.mentions += sn->pub.mentions;
+    n->pub.documents += sn->pub.documents;
+    n->pub.windows += sn->pub.windows;
+    if (sn->first_doc) gx_graph_first_doc(n, sn->first_doc);
+    for (uint32_t k = 0; k < sn->n_aliases; k++)
+        gx_graph_alias_add(n, sn->aliases[k], strlen(sn->aliases[k]));
+    S_evs(g, &n->ev, &sn->ev);
+    return at;
+}
+
+void gx_graph_edge_merge(gx_graph *g, uint32_t a, uint32_t b, const gx_gedge *se) {
+    gx_gedge *e = gx_graph_edge_of(g, a, b);
+    int swap = e->pub.source != a;
+    e->pub.count += se->pub.count;
+    e->pub.sentences += se->pub.sentences;
+    e->pub.documents += se->pub.documents;
+    e->pub.relations |= se->pub.relations;
+    for (int r = 0; r < GX_REL_COUNT; r++) {
+        e->dir[r][0] += se->dir[r][swap];
+        e->dir[r][1] += se->dir[r][!swap];
+    }
+    S_evs(g, &e->typed, &se->typed);
+    S_evs(g, &e->co, &se->co);
+}
+
+void gx_graph_merge(gx_graph *dst, const gx_graph *src) {
+    uint32_t *map = gx_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
+    for (size_t i = 0; i < src->n_nodes; i++) map[i] = S_node(dst, &src->nodes[i]);
+    for (size_t i = 0; i < src->n_edges; i++) {
+        const gx_gedge *se = &src->edges[i];
+        gx_graph_edge_merge(dst, map[se->pub.source], map[se->pub.target], se);
+    }
+    dst->windows += src->windows;
+    free(map);
+}
