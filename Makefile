@@ -112,3 +112,25 @@ format:
 
 clean:
 	rm -rf build
+
+# ---------------------------------------------------------------- benchmark (tests/bench/, issue 6)
+#
+#   make bench    release build, then tests/bench/run.sh: one table of guanxi and its peers on
+#                 $(SHARED)/corpus/xwlb (skipped with a message when absent)
+
+BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
+BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=build/release/bench/%)
+
+build/release/bench/%: tests/bench/%.c $(LIB_OBJS) $(BUILD)/flags
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -Ipipeline -MMD -MP -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(LIBS)
+
+.PHONY: bench bench-build
+bench-build:
+	@$(MAKE) --no-print-directory MODE=release all $(BENCH_BINS)
+
+bench: deps bench-build
+	SHARED=$(SHARED) tests/bench/run.sh build/guanxi build/release/bench
+
+-include $(BENCH_BINS:=.d)

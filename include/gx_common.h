@@ -67,6 +67,8 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_SNIPPET_CHARS 80
 /* Most aliases (other surfaces) kept per node. */
 #define GX_MAX_ALIASES 32
+/* Most worker threads (-j). */
+#define GX_MAX_THREADS 256
 /* Most warnings printed one by one; the rest are only counted. */
 #define GX_MAX_WARNINGS_SHOWN 20
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line

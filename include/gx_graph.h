@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include "gx_common.h"
+#include "gx_diag.h"
 
 /* Typed relations a text states, in the fixed order used in the "relation" attribute. */
 typedef enum {
@@ -129,6 +130,26 @@ void gx_graph_add_relation(gx_graph *g, gx_relation rel, uint32_t head, uint32_t
  * graph of dst's and src's documents together, whatever the split (a document must be in one of
  * them only). Graph attributes are not merged. */
 void gx_graph_merge(gx_graph *dst, const gx_graph *src);
+
+/* ---- partial graphs as text lines (guanxi map writes them, guanxi reduce reads them) */
+
+typedef struct {
+    uint64_t documents; /* documents counted */
+    char window[16];    /* co-mention window name ("" until a graph record names one) */
+    uint32_t evidence;  /* reading: the least evidence limit among the records read (start at
+                           UINT32_MAX); writing: unused (the graph's own limit is written) */
+} gx_lines_meta;
+
+/* Writes the unfinished graph g and m as "KEY<TAB>VALUE" lines (compact JSON; format at the top
+ * of graph_io.c), sorted by key, to out (name for messages). GX_EIO on a write error. */
+GX_MUST_CHECK gx_status gx_graph_write_lines(const gx_graph *g, const gx_lines_meta *m, FILE *out,
+                                             const char *name, gx_diag *d);
+
+/* Merges one line (without its newline) of such output into the unfinished graph g and m.
+ * GX_EINPUT with a message naming file:lineno on a malformed line or a window that differs from
+ * one read before. */
+GX_MUST_CHECK gx_status gx_graph_read_line(gx_graph *g, gx_lines_meta *m, const char *line,
+                                           size_t len, const char *file, long lineno, gx_diag *d);
 
 /* Sets a graph-level attribute (copied; a key set twice keeps the last value). Attributes are
  * written in the order their keys were first set. Keys must be ASCII identifiers. */

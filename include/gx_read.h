@@ -22,6 +22,14 @@ typedef struct gx_reader gx_reader;
 gx_reader *gx_reader_new(const char *const *inputs, size_t n, gx_diag *d);
 void gx_reader_free(gx_reader *r);
 
+typedef enum {
+    GX_READ_STDIN_JSONL = 1 << 0, /* "-" is JSONL (a document a line), not one document */
+    GX_READ_NEED_IDS = 1 << 1     /* a JSONL line without "id" is an error (GX_EINPUT) */
+} gx_read_flag;
+
+/* Sets gx_read_flag bits (before the first gx_reader_next). */
+void gx_reader_set_flags(gx_reader *r, unsigned flags);
+
 /* Reads the next document into *out_doc (which must be zeroed or cleared; the caller clears it
  * with gx_doc_clear) and sets *out_has to 1, or sets *out_has to 0 at the end of all inputs.
  * Returns GX_EIO (unreadable input), GX_EUTF8, GX_EINPUT (bad JSONL line) or GX_ELIMIT (a

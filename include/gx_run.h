@@ -11,7 +11,14 @@
 #include "gx_prune.h"
 #include "gx_render.h"
 
-typedef enum { GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_EVAL, GX_CMD_RENDER } gx_command;
+typedef enum {
+    GX_CMD_EXTRACT,
+    GX_CMD_MENTIONS,
+    GX_CMD_EVAL,
+    GX_CMD_RENDER,
+    GX_CMD_MAP,   /* partial graph lines of the inputs on out */
+    GX_CMD_REDUCE /* inputs are partial graph lines: graph files, or lines with `lines` */
+} gx_command;
 
 typedef struct {
     gx_command command;
@@ -26,8 +33,11 @@ typedef struct {
     gx_prune_opts prune;       /* extract: what to leave out of the written graph */
     const char *edges_jsonl;   /* extract: also write every evidence item here (or NULL) */
     int yed;                   /* extract: GraphML with yFiles labels and colours */
+    int lines;                 /* reduce: write the merged partial graph as lines on out */
     gx_view view;              /* render: network or hierarchy */
     int quiet;                 /* no summary on stderr */
+    int progress;              /* show progress on stderr (main: a terminal and not quiet) */
+    size_t threads;            /* worker threads (0 or 1: the main thread only) */
     int nested;                /* also report mentions inside mentions */
     int errors;                /* eval: list misses and false hits */
     FILE *out;                 /* mentions: where the lines go */

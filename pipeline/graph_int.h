@@ -73,6 +73,9 @@ void gx_graph_first_doc(gx_gnode *n, const char *doc);
 /* The edge of nodes a and b, created if needed. */
 gx_gedge *gx_graph_edge_of(gx_graph *g, uint32_t a, uint32_t b);
 
+/* Adds the counts, aliases and evidence of node sn to node at of g (same kind and name). */
+void gx_graph_node_merge(gx_graph *g, uint32_t at, const gx_gnode *sn);
+
 /* Adds the counts, relations and evidence of edge se (whose source and target are a and b in
  * g) to the edge of a and b in g. */
 void gx_graph_edge_merge(gx_graph *g, uint32_t a, uint32_t b, const gx_gedge *se);

@@ -8,14 +8,12 @@
 #include <string.h>
 #include "graph_int.h"
 
-/* Adds every item of src (of graph sg) to dst (of graph g). */
+/* Adds every item of src to dst (of graph g). */
 static void S_evs(gx_graph *g, gx_evlist *dst, const gx_evlist *src) {
     for (uint32_t i = 0; i < src->n; i++) gx_graph_ev_keep(g, dst, &src->v[i]);
 }
 
-/* Adds node sn of the source to g; returns its index in g. */
-static uint32_t S_node(gx_graph *g, const gx_gnode *sn) {
-    uint32_t at = gx_graph_intern(g, sn->pub.kind, sn->label, strlen(sn->label));
+void gx_graph_node_merge(gx_graph *g, uint32_t at, const gx_gnode *sn) {
     gx_gnode *n = &g->nodes[at];
     n->pub.mentions += sn->pub.mentions;
     n->pub.documents += sn->pub.documents;
@@ -24,7 +22,6 @@ static uint32_t S_node(gx_graph *g, const gx_gnode *sn) {
     for (uint32_t k = 0; k < sn->n_aliases; k++)
         gx_graph_alias_add(n, sn->aliases[k], strlen(sn->aliases[k]));
     S_evs(g, &n->ev, &sn->ev);
-    return at;
 }
 
 void gx_graph_edge_merge(gx_graph *g, uint32_t a, uint32_t b, const gx_gedge *se) {
@@ -44,7 +41,11 @@ void gx_graph_edge_merge(gx_graph *g, uint32_t a, uint32_t b, const gx_gedge *se
 
 void gx_graph_merge(gx_graph *dst, const gx_graph *src) {
     uint32_t *map = gx_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *map);
-    for (size_t i = 0; i < src->n_nodes; i++) map[i] = S_node(dst, &src->nodes[i]);
+    for (size_t i = 0; i < src->n_nodes; i++) {
+        const gx_gnode *sn = &src->nodes[i];
+        map[i] = gx_graph_intern(dst, sn->pub.kind, sn->label, strlen(sn->label));
+        gx_graph_node_merge(dst, map[i], sn);
+    }
     for (size_t i = 0; i < src->n_edges; i++) {
         const gx_gedge *se = &src->edges[i];
         gx_graph_edge_merge(dst, map[se->pub.source], map[se->pub.target], se);

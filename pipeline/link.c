@@ -96,21 +96,21 @@ typedef struct {
     gx_diag *d;
 } S_ctx;
 
-/* Distinct nodes of items[0..n) in place, sorted by node, capped at GX_MAX_WINDOW_ENTITIES
- * (the first ones in text order). Returns their number. */
+/* Distinct nodes of items[0..n) in place, in the order of their first mentions (so pairs, and
+ * evidence lines, come in text order whatever the node indices), capped at
+ * GX_MAX_WINDOW_ENTITIES (the first ones in text order). Returns their number. */
 static size_t S_distinct(S_ctx *x, S_item *items, size_t n) {
     gx_sort(items, n, sizeof *items, S_by_node);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (k == 0 || items[k - 1].node != items[i].node) items[k++] = items[i];
+    gx_sort(items, k, sizeof *items, S_by_pos);
     if (k > GX_MAX_WINDOW_ENTITIES) {
         gx_diag_warn(x->d, x->doc->file, x->doc->line,
                      "document '%s': a window holds %zu distinct entities; only the first %d are "
                      "paired (GX_MAX_WINDOW_ENTITIES)",
                      x->doc->id, k, GX_MAX_WINDOW_ENTITIES);
-        gx_sort(items, k, sizeof *items, S_by_pos);
         k = GX_MAX_WINDOW_ENTITIES;
-        gx_sort(items, k, sizeof *items, S_by_node);
     }
     return k;
 }

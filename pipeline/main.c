@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "gx_emit.h"
 #include "gx_engine.h"
 #include "gx_eval.h"
@@ -37,6 +38,8 @@ static const char S_usage_top[] =
     "  mentions  print every mention as one JSON object a line on stdout\n"
     "  render    draw the graph as SVG and PNG with Graphviz\n"
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
+    "  map       a partial graph of JSONL documents as key/value lines (Hadoop, Spark)\n"
+    "  reduce    merge partial graphs into the graph files (or into lines again)\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
 
@@ -77,6 +80,25 @@ static const struct {
      "span and type) or a folder of per-document entity TSVs (type, canonical, aliases, count,\n"
      "flags; the texts are the INPUTs, matched by file name; entity level).",
      "      --errors        also list every miss (FN) and false hit (FP) with its context\n"},
+    {"map", "[OPTIONS] [INPUT...]",
+     "Writes the partial graph of the inputs (default: JSONL documents on stdin, each with an\n"
+     "\"id\") as tab-separated key/value lines on stdout, sorted by key. 'guanxi map | sort |\n"
+     "guanxi reduce -o DIR' writes what 'guanxi extract -o DIR' writes, also when the input is\n"
+     "split into shards mapped separately.",
+     "      --window W      co-mention window: sentence (default) | paragraph | document\n"
+     "      --window-chars N  co-mention window: blocks of whole sentences of about N characters\n"
+     "      --evidence K    evidence items kept per node and edge (default 3, at most 64; at\n"
+     "                      least what reduce keeps)\n"},
+    {"reduce", "[OPTIONS] [INPUT...]",
+     "Merges the partial graphs of 'guanxi map' (default: lines on stdin; any order, any number\n"
+     "of maps) and writes the graph files as extract does, or with --lines the merged partial\n"
+     "graph as lines again (a combiner, or a reducer of one key range).",
+     "  -o, --out DIR       output folder (default: out)\n"
+     "  -f, --format LIST   comma list of graphml,dot,json (default: all three)\n"
+     "      --lines         write the merged partial graph as lines on stdout instead\n"
+     "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"
+     "      --yed           GraphML with yFiles labels and colours for yEd\n"
+     "      --types LIST, --min-weight W, --top-edges N, --largest-component  as for extract\n"},
 };
 
 static const char S_usage_cmd[] =
@@ -89,7 +111,10 @@ static const char S_usage_cmd[] =
     "                      earlier ones (default: %s)\n"
     "%s"
     "      --nested        also report mentions inside mentions (惠济区 in 惠济区人民法院)\n"
-    "  -q, --quiet         no summary on stderr\n"
+    "  -j, --jobs N        worker threads (default: all cores, at most 256); outputs are the\n"
+    "                      same for every N\n"
+    "  -q, --quiet         no progress and no summary on stderr (progress shows only when\n"
+    "                      stderr is a terminal)\n"
     "  -h, --help          this help\n"
     "      --version       print the version\n"
     "\n"
@@ -122,12 +147,13 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
        S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
-       S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES };
+       S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES, S_OPT_LINES };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'}, {"window", required_argument, NULL, S_OPT_WINDOW},
     {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+    {"jobs", required_argument, NULL, 'j'},
     {"nested", no_argument, NULL, S_OPT_NESTED},   {"errors", no_argument, NULL, S_OPT_ERRORS},
     {"window-chars", required_argument, NULL, S_OPT_WINDOW_CHARS},
     {"evidence", required_argument, NULL, S_OPT_EVIDENCE},
@@ -139,6 +165,7 @@ static const struct option S_longopts[] = {
     {"yed", no_argument, NULL, S_OPT_YED},
     {"view", required_argument, NULL, S_OPT_VIEW},
     {"max-nodes", required_argument, NULL, S_OPT_MAX_NODES},
+    {"lines", no_argument, NULL, S_OPT_LINES},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -152,12 +179,18 @@ static int S_uint(const char *s, unsigned long lo, unsigned long hi, uint32_t *o
     return 1;
 }
 
+/* Cores online, at least 1 and at most GX_MAX_THREADS. */
+static size_t S_cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > GX_MAX_THREADS ? GX_MAX_THREADS : (size_t)n;
+}
+
 /* Parses the options of a command into o; returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts) {
     int c;
     optind = 1;
     opterr = 0; /* we print our own message, naming the option */
-    while ((c = getopt_long(argc, argv, ":d:o:f:qh", S_longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:o:f:j:qh", S_longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             *dicts = realloc(*dicts, (o->n_dicts + 1) * sizeof **dicts);
@@ -175,6 +208,14 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
                                      optarg);
             break;
         case 'q': o->quiet = 1; break;
+        case 'j': {
+            uint32_t j;
+            if (!S_uint(optarg, 1, GX_MAX_THREADS, &j))
+                return S_usage_error(cmd, "-j needs a number of threads, 1..256 (GX_MAX_THREADS)",
+                                     optarg);
+            o->threads = j;
+            break;
+        }
         case S_OPT_NESTED: o->nested = 1; break;
         case S_OPT_ERRORS: o->errors = 1; break;
         case S_OPT_WINDOW_CHARS:
@@ -198,6 +239,7 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         case S_OPT_LARGEST: o->prune.largest_component = 1; break;
         case S_OPT_EDGES_JSONL: o->edges_jsonl = optarg; break;
         case S_OPT_YED: o->yed = 1; break;
+        case S_OPT_LINES: o->lines = 1; break;
         case S_OPT_VIEW:
             if (!gx_view_parse(optarg, &o->view))
                 return S_usage_error(cmd, "--view needs network or hierarchy", optarg);
@@ -221,7 +263,12 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         o->prune = (gx_prune_opts){.top_edges = 6, .max_nodes = 150, .largest_component = 1};
     o->inputs = (const char *const *)argv + optind;
     o->n_inputs = (size_t)(argc - optind);
+    static const char *const S_stdin[] = {"-"};
+    if (o->n_inputs == 0 && (strcmp(cmd, "map") == 0 || strcmp(cmd, "reduce") == 0))
+        o->inputs = S_stdin, o->n_inputs = 1;
     o->dicts = *dicts;
+    if (o->threads == 0) o->threads = S_cores();
+    o->progress = !o->quiet && isatty(STDERR_FILENO);
     if (o->n_inputs == 0)
         return S_usage_error(cmd, strcmp(cmd, "eval") == 0 ? "no GOLD given" : "no INPUT given", NULL);
     return -1;
@@ -246,7 +293,8 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "--version") == 0) return printf("guanxi %s\n", GX_VERSION), 0;
     gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr,
                  .evidence = 3};
-    static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_RENDER, GX_CMD_EVAL};
+    static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_RENDER,
+                                      GX_CMD_EVAL,    GX_CMD_MAP,      GX_CMD_REDUCE};
     int c = S_command(cmd);
     if (c < 0) return S_usage_error(NULL, "unknown command", cmd);
     o.command = cmds[c];

@@ -34,6 +34,7 @@ struct gx_reader {
     /* bookkeeping */
     size_t seq, bytes;
     gx_strmap *ids; /* for duplicate-id warnings */
+    unsigned flags; /* gx_read_flag */
 };
 
 gx_reader *gx_reader_new(const char *const *inputs, size_t n, gx_diag *d) {
@@ -57,6 +58,8 @@ void gx_reader_free(gx_reader *r) {
 }
 
 size_t gx_reader_bytes(const gx_reader *r) { return r->bytes; }
+
+void gx_reader_set_flags(gx_reader *r, unsigned flags) { r->flags = flags; }
 
 int gx_utf8_valid(const char *s, size_t n, size_t *out_bad) {
     const uint8_t *p = (const uint8_t *)s;
@@ -337,6 +340,12 @@ static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_do
         return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
                              "\"id\" must be a string or a number");
     }
+    if (!id && (r->flags & GX_READ_NEED_IDS)) {
+        cJSON_Delete(obj);
+        return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
+                             "no \"id\": guanxi map needs an id on every document (a shard "
+                             "cannot number the lines of the whole corpus)");
+    }
     doc->id = S_json_id(id, line, len, path, r->jsonl_line);
     doc->orig_len = strlen(text->valuestring);
     doc->orig = gx_xstrndup(text->valuestring, doc->orig_len);
@@ -374,7 +383,7 @@ static gx_status S_next_jsonl(gx_reader *r, gx_doc *doc, int *out_has) {
     }
     if (ferror(r->jsonl))
         return gx_diag_error(r->d, GX_EIO, r->jsonl_path, 0, "read error: %s", strerror(errno));
-    fclose(r->jsonl);
+    if (r->jsonl != stdin) fclose(r->jsonl);
     r->jsonl = NULL;
     *out_has = 0;
     return GX_OK;
@@ -396,6 +405,13 @@ static gx_status S_open_jsonl(gx_reader *r, const char *path) {
 static gx_status S_start_input(gx_reader *r, const char *in, gx_doc *doc, int *out_has) {
     struct stat st;
     *out_has = 0;
+    if (strcmp(in, "-") == 0 && (r->flags & GX_READ_STDIN_JSONL)) {
+        r->jsonl = stdin;
+        r->jsonl_path = "-";
+        r->jsonl_line = 0;
+        r->jsonl_off = 0;
+        return GX_OK;
+    }
     if (strcmp(in, "-") == 0) {
         *out_has = 1;
         return S_read_file(r, in, gx_xstrdup("-"), doc);

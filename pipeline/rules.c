@@ -49,6 +49,10 @@ static void S_index_hits(const gx_doc *doc, const gx_hits *h, gx_cands *c) {
 }
 
 void gx_r_ending(const gx_rctx *x, uint32_t p, uint32_t *out_lo, uint32_t *out_hi) {
+    if (p > x->doc->n) { /* past the end of the text: nothing ends there */
+        *out_lo = *out_hi = 0;
+        return;
+    }
     *out_lo = x->c->end_first[p];
     *out_hi = x->c->end_first[p + 1];
 }

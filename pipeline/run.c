@@ -1,68 +1,17 @@
-/* run.c: gx_run(): the stages in order, one document at a time (see gx_run.h).
+/* run.c: gx_run(): the stages in order (see gx_run.h).
  *
  *   engine: dictionaries -> automaton
- *   for each document: read -> [norm -> sent -> match -> rules -> resolve] -> (mentions | link)
- *   extract: finish graph -> emit GraphML, DOT, JSON -> summary
+ *   for each document, on -j threads (run_docs.c):
+ *       read -> [norm -> sent -> match -> rules -> resolve] -> (mentions | link)
+ *   extract: merge partial graphs, finish -> emit GraphML, DOT, JSON -> summary
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "gx_emit.h"
-#include "gx_engine.h"
-#include "gx_graph.h"
-#include "gx_mentions.h"
-#include "gx_read.h"
 #include "gx_render.h"
-#include "gx_run.h"
+#include "run_int.h"
 
-typedef struct {
-    size_t docs, bytes, mentions[GX_KIND_COUNT], ambiguous, generic;
-} S_stats;
-
-static double S_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* One document through stages 2-7. */
-static gx_status S_process(const gx_opts *o, gx_doc *doc, gx_worker *w, gx_graph *g,
-                           S_stats *st, gx_diag *d, uint32_t **node_of) {
-    const gx_mentions *ms;
-    gx_status rc = gx_worker_doc(w, doc, d, &ms);
-    if (rc != GX_OK) return rc;
-    for (size_t i = 0; i < ms->n; i++) st->mentions[ms->v[i].kind]++;
-    st->ambiguous += ms->ambiguous;
-    st->generic += ms->generic;
-    if (o->command == GX_CMD_MENTIONS) return gx_mentions_write(o->out, doc, ms, d);
-    gx_link_doc(g, doc, ms, &o->link, d, node_of);
-    gx_worker_relate(w, g, doc, ms, *node_of);
-    return GX_OK;
-}
-
-static gx_status S_documents(const gx_opts *o, const gx_engine *e, gx_graph *g, S_stats *st,
-                             gx_diag *d) {
-    gx_reader *r = gx_reader_new(o->inputs, o->n_inputs, d);
-    gx_worker *w = gx_worker_new(e);
-    gx_doc doc = {0};
-    gx_status rc;
-    uint32_t *node_of = NULL;
-    int has;
-    while ((rc = gx_reader_next(r, &doc, &has)) == GX_OK && has) {
-        rc = S_process(o, &doc, w, g, st, d, &node_of);
-        gx_doc_clear(&doc);
-        if (rc != GX_OK) break;
-        st->docs++;
-    }
-    gx_doc_clear(&doc);
-    st->bytes = gx_reader_bytes(r);
-    free(node_of);
-    gx_worker_free(w);
-    gx_reader_free(r);
-    return rc;
-}
-
-static void S_summary(const gx_opts *o, const gx_graph *g, const S_stats *st, size_t entries,
+static void S_summary(const gx_opts *o, const gx_graph *g, const gx_run_stats *st, size_t entries,
                       const char *written, double secs) {
     if (o->quiet || !o->err) return;
     size_t total = 0;
@@ -85,12 +34,12 @@ static void S_summary(const gx_opts *o, const gx_graph *g, const S_stats *st, si
     fprintf(o->err, "  seconds   %.2f\n", secs);
 }
 
-static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_diag *d,
-                        char **written) {
+gx_status gx_run_emit(const gx_opts *o, gx_graph *g, const char *window, uint64_t docs,
+                      gx_diag *d, char **written) {
     char buf[32];
     gx_graph_set_info(g, "generator", "guanxi " GX_VERSION);
-    gx_graph_set_info(g, "window", gx_window_name(o->link.window));
-    snprintf(buf, sizeof buf, "%zu", st->docs);
+    gx_graph_set_info(g, "window", window);
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)docs);
     gx_graph_set_info(g, "documents", buf);
     gx_graph_finish(g);
     gx_prune(g, &o->prune);
@@ -101,9 +50,19 @@ static gx_status S_emit(const gx_opts *o, gx_graph *g, const S_stats *st, gx_dia
     return gx_emit_files(g, o->out_dir, o->formats | (o->yed ? GX_FORMAT_YED : 0), d, written);
 }
 
+/* map: the partial graph as lines on o->out. */
+static gx_status S_map_out(const gx_opts *o, const gx_graph *g, const gx_run_stats *st,
+                           gx_diag *d, char **written) {
+    gx_lines_meta m = {.documents = st->docs};
+    snprintf(m.window, sizeof m.window, "%s", gx_window_name(o->link.window));
+    *written = gx_xstrdup("stdout (partial graph lines)");
+    return gx_graph_write_lines(g, &m, o->out, "stdout", d);
+}
+
 gx_status gx_run(const gx_opts *o, gx_diag *d) {
-    double t0 = S_now();
-    S_stats st = {0};
+    if (o->command == GX_CMD_REDUCE) return gx_run_reduce(o, d);
+    double t0 = gx_run_now();
+    gx_run_stats st = {0};
     gx_engine *e = NULL;
     gx_graph *g = o->command != GX_CMD_MENTIONS ? gx_graph_new_ev(o->evidence) : NULL;
     char *written = NULL;
@@ -112,13 +71,14 @@ gx_status gx_run(const gx_opts *o, gx_diag *d) {
     if (rc == GX_OK && g && o->edges_jsonl) {
         edges = gx_stream_open(o->edges_jsonl, d);
         if (!edges) rc = GX_EIO;
-        else gx_graph_set_evidence_hook(g, gx_emit_edge_line, gx_stream_file(edges));
     }
-    if (rc == GX_OK) rc = S_documents(o, e, g, &st, d);
+    if (rc == GX_OK) rc = gx_run_documents(o, e, g, edges ? gx_stream_file(edges) : NULL, &st, d);
     gx_status rc2 = gx_stream_close(edges, rc != GX_OK, d);
     if (rc == GX_OK) rc = rc2;
-    if (rc == GX_OK && g) rc = S_emit(o, g, &st, d, &written);
-    if (rc == GX_OK) S_summary(o, g, &st, gx_engine_entries(e), written, S_now() - t0);
+    if (rc == GX_OK && o->command == GX_CMD_MAP) rc = S_map_out(o, g, &st, d, &written);
+    else if (rc == GX_OK && g)
+        rc = gx_run_emit(o, g, gx_window_name(o->link.window), st.docs, d, &written);
+    if (rc == GX_OK) S_summary(o, g, &st, gx_engine_entries(e), written, gx_run_now() - t0);
     free(written);
     gx_graph_free(g);
     gx_engine_free(e);
