@@ -1,4 +1,5 @@
-/* emit_json.c: the finished gx_graph as NetworkX node-link JSON, through cJSON.
+/* emit_json.c: the finished gx_graph as NetworkX node-link JSON, through cJSON, streamed one
+ * node or link a line.
  *
  * Last stage (emit), one of three emitters (see gx_emit.h). Follows CONTRACT.md §3: "directed" and
  * "multigraph" always present, node ids as link source/target (not indexes), the edge array under
@@ -153,46 +154,75 @@ static cJSON *S_link(const gx_graph *g, size_t i) {
     return o;
 }
 
-/* Fills root with the whole document. Returns < 0 if cJSON failed. */
-static int S_build(cJSON *root, const gx_graph *g) {
-    if (!cJSON_AddFalseToObject(root, "directed") || !cJSON_AddFalseToObject(root, "multigraph") ||
-        S_add_graph(root, g) < 0)
+/* Prints item compactly to out (item freed), after sep. Returns < 0 if cJSON failed, > 0 on a
+ * write error. */
+static int S_put(FILE *out, const char *sep, cJSON *item) {
+    char *text = item ? cJSON_PrintUnformatted(item) : NULL;
+    cJSON_Delete(item);
+    if (!text) return -1;
+    int bad = fputs(sep, out) == EOF || fputs(text, out) == EOF;
+    cJSON_free(text);
+    return bad;
+}
+
+/* The links, one a line; each also goes to copy (when not NULL) for the "edges" array. */
+static int S_put_links(FILE *out, FILE *copy, const gx_graph *g) {
+    int rc = 0;
+    for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++) {
+        rc = S_put(out, i ? ",\n" : "\n", S_link(g, i));
+        if (rc == 0 && copy) rc = S_put(copy, i ? ",\n" : "\n", S_link(g, i));
+    }
+    return rc;
+}
+
+/* Appends the bytes of tmp (rewound) to out. Returns nonzero on an I/O error. */
+static int S_append_file(FILE *out, FILE *tmp) {
+    char buf[65536];
+    size_t n;
+    if (fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0) return 1;
+    while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+        if (fwrite(buf, 1, n, out) != n) return 1;
+    return ferror(tmp);
+}
+
+/* The whole document, element by element: one node or link a line, so memory holds one element,
+ * not the graph's JSON. The same links go under "edges" again: NetworkX <= 3.5 and d3 read
+ * "links", NetworkX >= 3.6 reads "edges" by default (CONTRACT.md §3). They are printed once, into
+ * a temporary file that is copied back (printed twice when no temporary file can be made).
+ * Returns < 0 if cJSON failed, > 0 on a write error. */
+static int S_write(FILE *out, const gx_graph *g) {
+    cJSON *head = cJSON_CreateObject();
+    if (!head || !cJSON_AddFalseToObject(head, "directed") ||
+        !cJSON_AddFalseToObject(head, "multigraph") || S_add_graph(head, g) < 0) {
+        cJSON_Delete(head);
         return -1;
-    cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
-    if (!nodes) return -1;
-    for (size_t i = 0; i < gx_graph_node_count(g); i++)
-        if (S_append(nodes, S_node(gx_graph_node(g, i))) < 0) return -1;
-    cJSON *links = cJSON_AddArrayToObject(root, "links");
-    if (!links) return -1;
-    for (size_t i = 0; i < gx_graph_edge_count(g); i++)
-        if (S_append(links, S_link(g, i)) < 0) return -1;
-    /* The same array again under "edges": NetworkX <= 3.5 and d3 read "links", NetworkX >= 3.6
-     * reads "edges" by default (CONTRACT.md §3); a reference item prints it without a copy. */
-    return cJSON_AddItemReferenceToObject(root, "edges", links) ? 0 : -1;
+    }
+    char *text = cJSON_PrintUnformatted(head);
+    cJSON_Delete(head);
+    if (!text) return -1;
+    text[strlen(text) - 1] = '\0'; /* drop the closing brace: the arrays follow */
+    int rc = fputs(text, out) == EOF || fputs(",\n\"nodes\": [", out) == EOF;
+    cJSON_free(text);
+    for (size_t i = 0; i < gx_graph_node_count(g) && rc == 0; i++)
+        rc = S_put(out, i ? ",\n" : "\n", S_node(gx_graph_node(g, i)));
+    FILE *tmp = rc == 0 ? tmpfile() : NULL;
+    if (rc == 0) rc = fputs("\n],\n\"links\": [", out) == EOF;
+    if (rc == 0) rc = S_put_links(out, tmp, g);
+    if (rc == 0) rc = fputs("\n],\n\"edges\": [", out) == EOF;
+    if (rc == 0) rc = tmp ? S_append_file(out, tmp) : S_put_links(out, NULL, g);
+    if (rc == 0) rc = fputs("\n]}\n", out) == EOF;
+    if (tmp) fclose(tmp);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- entry point */
 
 gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
-    gx_status st = GX_OK;
-    cJSON *root = cJSON_CreateObject();
-    if (!root) return gx_diag_error(d, GX_ELIB, name, 0, "cJSON cannot create an object");
-    if (S_build(root, g) < 0) {
-        st = gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to build the document");
-        goto exit_root_created;
-    }
-    char *text = cJSON_Print(root);
-    if (!text) {
-        st = gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to print the document");
-        goto exit_root_created;
-    }
-    if (fputs(text, out) == EOF || fputc('\n', out) == EOF || fflush(out) != 0 || ferror(out))
-        st = gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
-    cJSON_free(text);
-
-exit_root_created:
-    cJSON_Delete(root);
-    return st;
+    int rc = S_write(out, g);
+    if (rc < 0) return gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to build the document");
+    if (rc > 0 || fflush(out) != 0 || ferror(out))
+        return gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
+    return GX_OK;
 }
 
 /* ---------------------------------------------------------------- edges JSONL (--edges-jsonl) */
