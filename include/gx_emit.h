@@ -36,11 +36,11 @@ GX_MUST_CHECK gx_status gx_emit_dot(const gx_graph *g, FILE *out, const char *na
 GX_MUST_CHECK gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d);
 
 /* Writes dir/graph.graphml, dir/graph.dot, dir/graph.json (those in formats), creating dir if
- * needed. Each goes to a temporary file first and is renamed into place only when complete.
+ * needed, on up to `threads` threads (0 or 1: this one). Each goes to a temporary file first and is renamed into place only when complete.
  * On error no partial file remains and the status says why. The paths of the files written are
  * printed to *out_written (caller frees; may be NULL) as a ", "-separated list. */
 GX_MUST_CHECK gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats,
-                                      gx_diag *d, char **out_written);
+                                      size_t threads, gx_diag *d, char **out_written);
 
 /* A streamed output (written while documents are read): a temporary file beside path, renamed
  * into place by gx_stream_close. One at a time. */

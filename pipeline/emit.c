@@ -3,10 +3,12 @@
  * gx_emit_files() creates the output folder, writes each selected format to a hidden temporary
  * file beside its final name (mkstemp), and renames them into place only once all were written,
  * so a failed or interrupted run leaves no half-written graph. The open temporaries are listed in
- * a static table that gx_emit_cleanup_temps() can unlink from a signal handler.
+ * a static table that gx_emit_cleanup_temps() can unlink from a signal handler. With more than
+ * one thread the formats are written at the same time (each uses its own library).
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
@@ -210,9 +212,46 @@ static gx_status S_commit(char final[][S_PATH_MAX], gx_diag *d, char **list, siz
     return st;
 }
 
-gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx_diag *d,
-                        char **out_written) {
+/* What the writer threads share: the formats to write and the next one to take. */
+typedef struct {
+    const gx_graph *g;
+    const char *base;
+    unsigned formats;
+    char (*final)[S_PATH_MAX];
+    gx_status st[S_NFORMATS];
+    atomic_int next;
+    gx_diag *d;
+} S_job;
+
+static void *S_writer(void *arg) {
+    S_job *j = arg;
+    for (int f; (f = atomic_fetch_add(&j->next, 1)) < S_NFORMATS;)
+        if (j->formats & S_formats[f].bit)
+            j->st[f] = S_write_temp(j->g, j->base, f, j->formats, j->final[f], j->d);
+    return NULL;
+}
+
+/* Writes the temporaries of the selected formats on up to `threads` threads (the graph is
+ * read-only and each format has its own library and slot). Returns the first error in format
+ * order. */
+static gx_status S_write_all(S_job *j, size_t threads) {
+    pthread_t tid[S_NFORMATS];
+    size_t n = 0, want = 0;
+    for (int f = 0; f < S_NFORMATS; f++) want += (j->formats & S_formats[f].bit) != 0;
+    if (threads > want) threads = want;
+    for (size_t i = 1; i < threads; i++)
+        if (pthread_create(&tid[n], NULL, S_writer, j) == 0) n++;
+    S_writer(j); /* this thread writes too; with no other thread it writes them all */
+    for (size_t i = 0; i < n; i++) pthread_join(tid[i], NULL);
+    for (int f = 0; f < S_NFORMATS; f++)
+        if (j->st[f] != GX_OK) return j->st[f];
+    return GX_OK;
+}
+
+gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, size_t threads,
+                        gx_diag *d, char **out_written) {
     char base[S_PATH_MAX], final[S_NFORMATS][S_PATH_MAX];
+    S_job job = {.g = g, .base = base, .formats = formats, .final = final, .d = d};
     S_trim_dir(dir, base);
     gx_status st = S_mkdir_p(base, d);
     for (int f = 0; f < S_NFORMATS && st == GX_OK; f++) {
@@ -221,9 +260,8 @@ gx_status gx_emit_files(const gx_graph *g, const char *dir, unsigned formats, gx
         if ((size_t)snprintf(final[f], S_PATH_MAX, "%s%s%s", base, sep, S_formats[f].file) >=
             S_PATH_MAX)
             st = gx_diag_error(d, GX_EIO, base, 0, "path too long");
-        else
-            st = S_write_temp(g, base, f, formats, final[f], d);
     }
+    if (st == GX_OK) st = S_write_all(&job, threads ? threads : 1);
     char *list = gx_xstrdup("");
     size_t len = 0;
     if (st == GX_OK) st = S_commit(final, d, &list, &len);

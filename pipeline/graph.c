@@ -476,6 +476,7 @@ size_t gx_graph_edge_count(const gx_graph *g) { return g->n_edges; }
 
 const gx_node *gx_graph_node(const gx_graph *g, size_t i) {
     gx_gnode *n = &g->nodes[i];
+    if (g->finished) return &n->pub; /* published by finish: read-only, safe from threads */
     n->pub.id = n->id;
     n->pub.label = n->label;
     if (!n->pub.aliases) n->pub.aliases = "";

@@ -47,7 +47,8 @@ gx_status gx_run_emit(const gx_opts *o, gx_graph *g, const char *window, uint64_
     if (gx_graph_check(g, stderr) != 0) abort();
 #endif
     if (o->command == GX_CMD_RENDER) return gx_render_files(g, o->out_dir, o->view, d, written);
-    return gx_emit_files(g, o->out_dir, o->formats | (o->yed ? GX_FORMAT_YED : 0), d, written);
+    return gx_emit_files(g, o->out_dir, o->formats | (o->yed ? GX_FORMAT_YED : 0), o->threads, d,
+                         written);
 }
 
 /* map: the partial graph as lines on o->out. */

@@ -490,7 +490,7 @@ static void test_files(const gx_graph *g) {
     snprintf(dir, sizeof dir, "%s/out/nested/", root);
     gx_diag *d = gx_diag_new(stderr);
     char *written = NULL;
-    eq_int(gx_emit_files(g, dir, GX_FORMAT_ALL, d, &written), GX_OK, "files: status");
+    eq_int(gx_emit_files(g, dir, GX_FORMAT_ALL, 3, d, &written), GX_OK, "files: status");
     snprintf(want, sizeof want,
              "%s/out/nested/graph.graphml, %s/out/nested/graph.dot, "
              "%s/out/nested/graph.json",
@@ -514,7 +514,7 @@ static void test_files(const gx_graph *g) {
     /* Only JSON, into a folder that already exists. */
     snprintf(dir, sizeof dir, "%s/one", root);
     mkdir(dir, 0777);
-    eq_int(gx_emit_files(g, dir, GX_FORMAT_JSON, d, NULL), GX_OK, "files: json only");
+    eq_int(gx_emit_files(g, dir, GX_FORMAT_JSON, 1, d, NULL), GX_OK, "files: json only");
     names = S_listdir(dir);
     eq_str(names, "graph.json", "files: only graph.json");
     free(names);
@@ -526,7 +526,7 @@ static void test_files(const gx_graph *g) {
     snprintf(dir, sizeof dir, "%s/plain/sub", root);
     gx_diag *quiet = gx_diag_new(NULL);
     written = NULL;
-    eq_int(gx_emit_files(g, dir, GX_FORMAT_ALL, quiet, &written), GX_EIO, "files: bad dir fails");
+    eq_int(gx_emit_files(g, dir, GX_FORMAT_ALL, 2, quiet, &written), GX_EIO, "files: bad dir fails");
     ok(gx_diag_errors(quiet) == 1, "files: bad dir reported once");
     ok(written == NULL || *written == '\0', "files: nothing reported written");
     free(written);
