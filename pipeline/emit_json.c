@@ -16,17 +16,20 @@
 
 /* ---------------------------------------------------------------- members */
 
-/* Adds the sanitized string value under key. Returns 0, or -1 if cJSON failed. */
+/* Adds the sanitized string value under key (an ASCII identifier: guanxi's own keys and graph
+ * attribute names, which gx_graph_set_info requires to be). Returns 0, or -1 if cJSON failed. */
 static int S_add_str(cJSON *obj, const char *key, const char *value) {
-    char *k = gx_sanitize(key, strlen(key), NULL), *v = gx_sanitize(value, strlen(value), NULL);
-    int rc = cJSON_AddStringToObject(obj, k, v) ? 0 : -1;
-    free(k);
+    char *v = gx_sanitize(value, strlen(value), NULL);
+    int rc = cJSON_AddStringToObject(obj, key, v) ? 0 : -1;
     free(v);
     return rc;
 }
 
+/* Adds a number as gx_emit_number prints it (the bytes cJSON would print, found faster). */
 static int S_add_num(cJSON *obj, const char *key, double value) {
-    return cJSON_AddNumberToObject(obj, key, value) ? 0 : -1;
+    char buf[32];
+    gx_emit_number(value, buf, sizeof buf);
+    return cJSON_AddRawToObject(obj, key, buf) ? 0 : -1;
 }
 
 /* Adds item to array; on failure frees it. Returns 0 or -1. */
@@ -39,13 +42,21 @@ static int S_append(cJSON *array, cJSON *item) {
 /* ---------------------------------------------------------------- shared with the others */
 
 void gx_emit_number(double v, char *buf, size_t cap) {
-    double test;
     if (v == (double)(int)v && fabs(v) < 2147483647.0) {
-        snprintf(buf, cap, "%d", (int)v);
+        /* cJSON's "%d": the digits of a whole number, written directly */
+        char tmp[16];
+        int k = 0, neg = v < 0;
+        unsigned u = neg ? (unsigned)-(int)v : (unsigned)(int)v;
+        do tmp[k++] = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        size_t j = 0;
+        if (neg && j + 1 < cap) buf[j++] = '-';
+        while (k > 0 && j + 1 < cap) buf[j++] = tmp[--k];
+        buf[j] = '\0';
         return;
     }
     snprintf(buf, cap, "%1.15g", v);
-    if (sscanf(buf, "%lg", &test) != 1 || test != v) snprintf(buf, cap, "%1.17g", v);
+    if (strtod(buf, NULL) != v) snprintf(buf, cap, "%1.17g", v); /* cJSON's sscanf check */
 }
 
 /* The evidence items as a cJSON array; NULL if cJSON fails. */
@@ -169,8 +180,14 @@ static int S_put(FILE *out, const char *sep, cJSON *item) {
 static int S_put_links(FILE *out, FILE *copy, const gx_graph *g) {
     int rc = 0;
     for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++) {
-        rc = S_put(out, i ? ",\n" : "\n", S_link(g, i));
-        if (rc == 0 && copy) rc = S_put(copy, i ? ",\n" : "\n", S_link(g, i));
+        cJSON *item = S_link(g, i);
+        char *text = item ? cJSON_PrintUnformatted(item) : NULL;
+        cJSON_Delete(item);
+        if (!text) return -1;
+        const char *sep = i ? ",\n" : "\n";
+        rc = fputs(sep, out) == EOF || fputs(text, out) == EOF ||
+             (copy && (fputs(sep, copy) == EOF || fputs(text, copy) == EOF));
+        cJSON_free(text);
     }
     return rc;
 }

@@ -5,6 +5,7 @@
  * all three formats (and XML 1.0 in particular) accept. CONTRACT.md §0 "Text sanitising".
  */
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/utf8.h>
 #include "gx_emit.h"
 
@@ -26,8 +27,37 @@ static void S_put(char *out, size_t *j, UChar32 c) {
     *j = k;
 }
 
+/* 1 if u[0..n) is already what gx_sanitize makes of it (the usual case): then it is copied as
+ * it is. */
+static int S_clean(const uint8_t *u, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        uint8_t b = u[i];
+        if (b >= 0x20 && b < 0x7F) {
+            i++;
+            continue;
+        }
+        if (b < 0x80) {
+            if (b != '\t' && b != '\n') return 0;
+            i++;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        if (c < 0 || S_dropped(c)) return 0;
+    }
+    return 1;
+}
+
 char *gx_sanitize(const char *s, size_t n, size_t *out_len) {
     const uint8_t *u = (const uint8_t *)s;
+    if (S_clean(u, n)) {
+        char *copy = gx_xmalloc(n + 1);
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        if (out_len) *out_len = n;
+        return copy;
+    }
     /* Worst case: every byte is ill-formed and becomes the 3-byte U+FFFD. */
     char *out = gx_xmalloc(n <= (SIZE_MAX - 1) / 3 ? 3 * n + 1 : SIZE_MAX);
     size_t i = 0, j = 0;
