@@ -67,6 +67,10 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_SNIPPET_CHARS 80
 /* Most aliases (other surfaces) kept per node. */
 #define GX_MAX_ALIASES 32
+/* Encoding detection (--encoding auto): ICU's confidence (0..100) below which a guess is not
+ * trusted, and the share of Han among letters the decoded text must reach. */
+#define GX_DETECT_MIN_CONFIDENCE 25
+#define GX_DETECT_MIN_HAN_PCT 50
 /* Most worker threads (-j). */
 #define GX_MAX_THREADS 256
 /* Most warnings printed one by one; the rest are only counted. */

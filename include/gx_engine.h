@@ -24,6 +24,9 @@ GX_MUST_CHECK gx_status gx_engine_new(const char *const *dicts, size_t n, int ne
                                       gx_engine **out);
 void gx_engine_free(gx_engine *e);
 
+/* Matches traditional characters as simplified from now on (--t2s): see gx_t2s_init. */
+GX_MUST_CHECK gx_status gx_engine_set_t2s(gx_engine *e, gx_diag *d);
+
 /* Dictionary entries loaded (all roles). */
 size_t gx_engine_entries(const gx_engine *e);
 

@@ -23,6 +23,14 @@ GX_MUST_CHECK gx_status gx_norm_doc(gx_doc *doc, gx_diag *d);
  * Returns GX_EICU on failure (nothing allocated). */
 GX_MUST_CHECK gx_status gx_norm_string(const char *s, size_t n, char **out, size_t *out_len);
 
+/* --t2s (t2s.c): builds the traditional -> simplified table once (safe from any thread).
+ * Returns GX_EICU with a message when ICU lacks the transliterator. */
+GX_MUST_CHECK gx_status gx_t2s_init(gx_diag *d);
+/* The simplified form of c (c itself when it has none of one code point); needs gx_t2s_init. */
+uint32_t gx_t2s(uint32_t c);
+/* Maps every code point of doc->cp through gx_t2s: offsets do not change. */
+void gx_t2s_doc(gx_doc *doc);
+
 /* 1 if c is a Han ideograph (Unicode property Ideographic). */
 int gx_is_han(uint32_t c);
 

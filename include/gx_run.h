@@ -9,6 +9,7 @@
 #include "gx_diag.h"
 #include "gx_link.h"
 #include "gx_prune.h"
+#include "gx_read.h"
 #include "gx_render.h"
 
 typedef enum {
@@ -39,6 +40,9 @@ typedef struct {
     int progress;              /* show progress on stderr (main: a terminal and not quiet) */
     size_t threads;            /* worker threads (0 or 1: the main thread only) */
     int nested;                /* also report mentions inside mentions */
+    gx_encoding encoding;      /* of text inputs (GX_ENC_AUTO = 0) */
+    int lossy;                 /* replace undecodable bytes by U+FFFD instead of failing */
+    int t2s;                   /* map traditional characters to simplified before matching */
     int errors;                /* eval: list misses and false hits */
     FILE *out;                 /* mentions: where the lines go */
     FILE *err;                 /* summary stream */

@@ -18,6 +18,7 @@ struct gx_engine {
     gx_dict *dict;
     gx_matcher *matcher;
     int nested;
+    int t2s;
 };
 
 struct gx_worker {
@@ -59,6 +60,12 @@ void gx_engine_free(gx_engine *e) {
 
 size_t gx_engine_entries(const gx_engine *e) { return gx_dict_count(e->dict); }
 
+gx_status gx_engine_set_t2s(gx_engine *e, gx_diag *d) {
+    gx_status rc = gx_t2s_init(d);
+    if (rc == GX_OK) e->t2s = 1;
+    return rc;
+}
+
 gx_worker *gx_worker_new(const gx_engine *e) {
     gx_worker *w = gx_xcalloc(1, sizeof *w);
     w->e = e;
@@ -77,6 +84,7 @@ gx_status gx_worker_doc(gx_worker *w, gx_doc *doc, gx_diag *d, const gx_mentions
     gx_status rc = gx_norm_doc(doc, d);
     if (rc == GX_OK) rc = gx_sent_split(doc, d);
     if (rc != GX_OK) return rc;
+    if (w->e->t2s) gx_t2s_doc(doc);
     gx_match_scan(w->e->matcher, doc->cp, doc->n, GX_MATCH_ALL, &w->hits);
     gx_rules_run(doc, w->e->dict, &w->hits, &w->cands);
     gx_resolve(doc, &w->cands, w->e->nested, &w->ms);

@@ -11,6 +11,7 @@
 #include "gx_emit.h"
 #include "gx_engine.h"
 #include "gx_eval.h"
+#include "gx_read.h"
 #include "gx_run.h"
 
 static const struct {
@@ -111,6 +112,11 @@ static const char S_usage_cmd[] =
     "                      earlier ones (default: %s)\n"
     "%s"
     "      --nested        also report mentions inside mentions (惠济区 in 惠济区人民法院)\n"
+    "      --encoding E    text encoding: auto (default: BOM, else UTF-8 if valid, else\n"
+    "                      detected), utf-8, gb18030, gbk, big5, utf-16, utf-16le, utf-16be\n"
+    "      --lossy         replace what does not decode by U+FFFD (counted) instead of failing\n"
+    "      --t2s           read traditional characters as simplified (offsets stay those of the\n"
+    "                      original text)\n"
     "  -j, --jobs N        worker threads (default: all cores, at most 256); outputs are the\n"
     "                      same for every N\n"
     "  -q, --quiet         no progress and no summary on stderr (progress shows only when\n"
@@ -147,7 +153,8 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
        S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
-       S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES, S_OPT_LINES };
+       S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES, S_OPT_LINES, S_OPT_ENCODING,
+       S_OPT_LOSSY, S_OPT_T2S };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
@@ -166,6 +173,9 @@ static const struct option S_longopts[] = {
     {"view", required_argument, NULL, S_OPT_VIEW},
     {"max-nodes", required_argument, NULL, S_OPT_MAX_NODES},
     {"lines", no_argument, NULL, S_OPT_LINES},
+    {"encoding", required_argument, NULL, S_OPT_ENCODING},
+    {"lossy", no_argument, NULL, S_OPT_LOSSY},
+    {"t2s", no_argument, NULL, S_OPT_T2S},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -240,6 +250,13 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         case S_OPT_EDGES_JSONL: o->edges_jsonl = optarg; break;
         case S_OPT_YED: o->yed = 1; break;
         case S_OPT_LINES: o->lines = 1; break;
+        case S_OPT_ENCODING:
+            if (!gx_encoding_parse(optarg, &o->encoding))
+                return S_usage_error(cmd, "--encoding needs auto, utf-8, gb18030, gbk, big5, "
+                                          "utf-16, utf-16le or utf-16be", optarg);
+            break;
+        case S_OPT_LOSSY: o->lossy = 1; break;
+        case S_OPT_T2S: o->t2s = 1; break;
         case S_OPT_VIEW:
             if (!gx_view_parse(optarg, &o->view))
                 return S_usage_error(cmd, "--view needs network or hierarchy", optarg);

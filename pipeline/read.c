@@ -35,6 +35,8 @@ struct gx_reader {
     size_t seq, bytes;
     gx_strmap *ids; /* for duplicate-id warnings */
     unsigned flags; /* gx_read_flag */
+    gx_encoding enc; /* of text files; of JSONL lines unless auto */
+    int lossy;
 };
 
 gx_reader *gx_reader_new(const char *const *inputs, size_t n, gx_diag *d) {
@@ -193,11 +195,30 @@ static void S_strip_bom(char *buf, size_t *len) {
     }
 }
 
+/* Says what decoding did that the user should know: an encoding found by detection, bytes
+ * replaced by U+FFFD. */
+static void S_report_decoding(gx_reader *r, const char *path, long line, const gx_decoded *dec) {
+    if (dec->detected)
+        gx_diag_warn(r->d, path, line, "not UTF-8; read as %s (detected, confidence %d%%)",
+                     gx_encoding_name(dec->enc), dec->confidence);
+    if (dec->replaced)
+        gx_diag_warn(r->d, path, line, "%zu invalid byte sequence%s replaced by U+FFFD (--lossy)",
+                     dec->replaced, dec->replaced == 1 ? "" : "s");
+}
+
+void gx_reader_set_encoding(gx_reader *r, gx_encoding enc, int lossy) {
+    r->enc = enc;
+    r->lossy = lossy;
+}
+
 static gx_status S_check_text(gx_reader *r, const char *path, long line, size_t base,
                               const char *s, size_t n) {
     size_t bad;
     if (gx_utf8_valid(s, n, &bad)) return GX_OK;
-    return gx_diag_error(r->d, GX_EUTF8, path, line, "invalid UTF-8 at byte %zu", base + bad);
+    return gx_diag_error(r->d, GX_EUTF8, path, line,
+                         "invalid UTF-8 at byte %zu (JSONL is read as UTF-8 unless --encoding "
+                         "names another encoding; see also --lossy)",
+                         base + bad);
 }
 
 /* Warns when a document id repeats (outputs stay correct: documents are counted by position). */
@@ -221,17 +242,18 @@ static gx_status S_read_file(gx_reader *r, const char *path, char *id, gx_doc *d
         return rc;
     }
     r->bytes += len;
-    size_t before = len;
-    S_strip_bom(buf, &len);
-    rc = S_check_text(r, path, 0, before - len, buf, len);
+    gx_decoded dec;
+    gx_decode_in in = {buf, len, r->enc, r->lossy, path, 0};
+    rc = gx_decode(&in, &dec, r->d);
+    free(buf);
     if (rc != GX_OK) {
-        free(buf);
         free(id);
         return rc;
     }
+    S_report_decoding(r, path, 0, &dec);
     doc->id = id;
-    doc->orig = buf;
-    doc->orig_len = len;
+    doc->orig = dec.text;
+    doc->orig_len = dec.len;
     doc->file = path;
     doc->seq = r->seq++;
     S_note_id(r, doc);
@@ -358,6 +380,24 @@ static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_do
     return GX_OK;
 }
 
+/* Checks the JSONL line in r->linebuf (*len bytes) is UTF-8, or decodes it in place from the
+ * encoding given with gx_reader_set_encoding (or replaces what is invalid, with lossy). */
+static gx_status S_line_text(gx_reader *r, size_t off, size_t *len) {
+    if ((r->enc == GX_ENC_AUTO || r->enc == GX_ENC_UTF8) && !r->lossy)
+        return S_check_text(r, r->jsonl_path, r->jsonl_line, off, r->linebuf, *len);
+    gx_decoded dec;
+    gx_decode_in in = {r->linebuf, *len, r->enc == GX_ENC_AUTO ? GX_ENC_UTF8 : r->enc, r->lossy,
+                       r->jsonl_path, r->jsonl_line};
+    gx_status rc = gx_decode(&in, &dec, r->d);
+    if (rc != GX_OK) return rc;
+    S_report_decoding(r, r->jsonl_path, r->jsonl_line, &dec);
+    free(r->linebuf);
+    r->linebuf = dec.text;
+    r->linecap = dec.len + 1;
+    *len = dec.len;
+    return GX_OK;
+}
+
 /* Reads the next non-blank JSONL line into doc; *out_has = 0 at end of file. */
 static gx_status S_next_jsonl(gx_reader *r, gx_doc *doc, int *out_has) {
     ssize_t got;
@@ -370,7 +410,7 @@ static gx_status S_next_jsonl(gx_reader *r, gx_doc *doc, int *out_has) {
             return gx_diag_error(r->d, GX_ELIMIT, r->jsonl_path, r->jsonl_line,
                                  "line longer than %zu bytes (GX_MAX_DOC_BYTES)",
                                  (size_t)GX_MAX_DOC_BYTES);
-        gx_status rc = S_check_text(r, r->jsonl_path, r->jsonl_line, off, r->linebuf, len);
+        gx_status rc = S_line_text(r, off, &len);
         if (rc != GX_OK) return rc;
         size_t skip = r->jsonl_line == 1 && len >= 3 && memcmp(r->linebuf, "\xEF\xBB\xBF", 3) == 0;
         const char *p = r->linebuf + 3 * skip;

@@ -250,6 +250,7 @@ gx_status gx_run_documents(const gx_opts *o, const gx_engine *e, gx_graph *g, FI
     p.slots = gx_xcalloc(p.n_slots, sizeof *p.slots);
     p.r = gx_reader_new(o->inputs, o->n_inputs, d);
     if (o->command == GX_CMD_MAP) gx_reader_set_flags(p.r, GX_READ_STDIN_JSONL | GX_READ_NEED_IDS);
+    gx_reader_set_encoding(p.r, o->encoding, o->lossy);
     p.t0 = p.last_shown = gx_run_now();
     p.show = o->progress;
     p.total_bytes = p.show ? S_total_bytes(o) : 0;

@@ -78,6 +78,7 @@ suite "rule cases" "$HERE/cases/run.sh" "$BIN"
 suite "relation cases" "$HERE/relations/run.sh" "$BIN"
 suite "graph options" "$HERE/cli/graph.sh" "$BIN"
 suite "scale: threads, order, progress, map/reduce" "$HERE/cli/scale.sh" "$BIN"
+suite "encodings" "$HERE/cli/encodings.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {

@@ -112,14 +112,14 @@ check "missing input: exit 1 naming it" rc 1 err '^guanxi: error: nope.txt: cann
 printf '张a\xffb' >bad.txt
 run "$BIN" mentions -q -d d.tsv bad.txt
 check "invalid UTF-8: exit 1, file and byte offset" rc 1 \
-    err '^guanxi: error: bad.txt: invalid UTF-8 at byte 4$' noout
+    err '^guanxi: error: bad.txt: invalid UTF-8 at byte 4 [(]not a detectable GB18030' noout
 printf '\xef\xbb\xbf\xe5\xbc\xa0\xe4\xb8\x89\r\n\xc3\x28' >badbom.txt
 run "$BIN" mentions -q -d d.tsv badbom.txt
 check "invalid UTF-8 after BOM and CRLF: file byte offset" rc 1 \
-    err '^guanxi: error: badbom.txt: invalid UTF-8 at byte 11$'
+    err '^guanxi: error: badbom.txt: invalid UTF-8 at byte 11 [(]'
 printf '\xed\xa0\x80' >surrogate.txt
 run "$BIN" mentions -q -d d.tsv surrogate.txt
-check "UTF-8 encoded surrogate is invalid" rc 1 err 'surrogate.txt: invalid UTF-8 at byte 0$'
+check "UTF-8 encoded surrogate is invalid" rc 1 err 'surrogate.txt: invalid UTF-8 at byte 0 [(]'
 
 # ---------------------------------------------------------------- JSONL
 
@@ -147,7 +147,7 @@ check "jsonl: array id: exit 1" rc 1 err '^guanxi: error: arrid.jsonl:1: .*id'
 printf '{"id":1,"text":"a"}\n{"id":2,"text":"\xff"}\n' >badutf.jsonl
 run "$BIN" mentions -q -d d.tsv badutf.jsonl
 check "jsonl: invalid UTF-8 names line and byte" rc 1 \
-    err '^guanxi: error: badutf.jsonl:2: invalid UTF-8 at byte 36$'
+    err '^guanxi: error: badutf.jsonl:2: invalid UTF-8 at byte 36 [(]JSONL is read as UTF-8'
 printf '\xef\xbb\xbf{"id":"b","text":"张三"}\r\n{"id":"c","text":"北京"}\r\n' >crlf.jsonl
 run "$BIN" mentions -q -d d.tsv crlf.jsonl
 check "jsonl: BOM on line 1 and CRLF line ends" rc 0 out '^\{"doc":"b",' out '^\{"doc":"c",'
