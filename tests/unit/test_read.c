@@ -208,7 +208,10 @@ static void test_bad_utf8(void) {
     S_read_all(in, 1, &res);
     eq_int(res.st, GX_EUTF8, "invalid UTF-8: GX_EUTF8");
     eq_int(res.n, 0, "invalid UTF-8: no document");
-    snprintf(want, sizeof want, "guanxi: error: %s: invalid UTF-8 at byte 5\n", in[0]);
+    snprintf(want, sizeof want,
+             "guanxi: error: %s: invalid UTF-8 at byte 5 (not a detectable GB18030, Big5 or "
+             "UTF-16 text either; see --encoding, --lossy)\n",
+             in[0]);
     eq_str(S_err, want, "invalid UTF-8: message names file and byte offset");
 
     S_write("badbom.txt",
