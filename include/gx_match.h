@@ -1,6 +1,7 @@
 /* gx_match.h: stage 5, match. Dictionary surfaces found in normalized text.
  *
- * One Aho-Corasick automaton over Unicode code points holds every surface of every type. A scan
+ * One trie over Unicode code points (a double array over a dense alphabet of the code points the
+ * dictionary uses) holds every surface of every type. A scan
  * reports hits as normalized code-point spans with the dictionary entry they matched:
  * leftmost-longest (non-overlapping; at each position the longest surface starting there, and
  * the scan resumes after it) or all hits (nested and overlapping, negative entries included: the
