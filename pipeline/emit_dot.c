@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,22 +116,61 @@ static char *S_label(const char *name) {
 
 /* ---------------------------------------------------------------- graph building */
 
-static int S_set_u32(void *obj, char *attr, uint32_t v) {
+/* The declared attributes set per object, looked up once (agsafeset would search cgraph's
+ * attribute dictionary by name at every call). */
+typedef struct {
+    Agsym_t *label, *kind, *mentions, *n_documents, *shape, *fillcolor;
+    Agsym_t *relation, *head, *dir, *sentences, *evidence, *count, *e_documents, *w, *weight,
+        *penwidth;
+} S_syms;
+
+static int S_find_syms(Agraph_t *ag, S_syms *y) {
+    static const struct {
+        int kind;
+        const char *name;
+        size_t off;
+    } want[] = {
+        {AGNODE, "label", offsetof(S_syms, label)},
+        {AGNODE, "kind", offsetof(S_syms, kind)},
+        {AGNODE, "mentions", offsetof(S_syms, mentions)},
+        {AGNODE, "documents", offsetof(S_syms, n_documents)},
+        {AGNODE, "shape", offsetof(S_syms, shape)},
+        {AGNODE, "fillcolor", offsetof(S_syms, fillcolor)},
+        {AGEDGE, "relation", offsetof(S_syms, relation)},
+        {AGEDGE, "head", offsetof(S_syms, head)},
+        {AGEDGE, "dir", offsetof(S_syms, dir)},
+        {AGEDGE, "sentences", offsetof(S_syms, sentences)},
+        {AGEDGE, "evidence", offsetof(S_syms, evidence)},
+        {AGEDGE, "count", offsetof(S_syms, count)},
+        {AGEDGE, "documents", offsetof(S_syms, e_documents)},
+        {AGEDGE, "w", offsetof(S_syms, w)},
+        {AGEDGE, "weight", offsetof(S_syms, weight)},
+        {AGEDGE, "penwidth", offsetof(S_syms, penwidth)},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        Agsym_t *sym = agattr(ag, want[i].kind, (char *)want[i].name, NULL);
+        if (!sym) return -1;
+        *(Agsym_t **)((char *)y + want[i].off) = sym;
+    }
+    return 0;
+}
+
+static int S_set_u32(void *obj, Agsym_t *sym, uint32_t v) {
     char buf[16];
     snprintf(buf, sizeof buf, "%" PRIu32, v);
-    return agsafeset(obj, attr, buf, "");
+    return agxset(obj, sym, buf);
 }
 
 /* Creates node n (named by its id) with its attributes. Returns NULL on a cgraph error. */
-static Agnode_t *S_add_node(Agraph_t *ag, const gx_node *n) {
+static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
     char *id = gx_sanitize(n->id, strlen(n->id), NULL), *label = S_label(n->label);
     char *kind = gx_sanitize(gx_kind_name(n->kind), strlen(gx_kind_name(n->kind)), NULL);
     Agnode_t *an = agnode(ag, id, 1);
-    if (an && (agsafeset(an, "label", label, "\\N") != 0 || agsafeset(an, "kind", kind, "") != 0 ||
-               S_set_u32(an, "mentions", n->mentions) != 0 ||
-               S_set_u32(an, "documents", n->documents) != 0 ||
-               agsafeset(an, "shape", (char *)S_kind_style[n->kind].shape, "") != 0 ||
-               agsafeset(an, "fillcolor", (char *)S_kind_style[n->kind].fill, "") != 0))
+    if (an && (agxset(an, y->label, label) != 0 || agxset(an, y->kind, kind) != 0 ||
+               S_set_u32(an, y->mentions, n->mentions) != 0 ||
+               S_set_u32(an, y->n_documents, n->documents) != 0 ||
+               agxset(an, y->shape, (char *)S_kind_style[n->kind].shape) != 0 ||
+               agxset(an, y->fillcolor, (char *)S_kind_style[n->kind].fill) != 0))
         an = NULL;
     free(id);
     free(label);
@@ -141,7 +181,7 @@ static Agnode_t *S_add_node(Agraph_t *ag, const gx_node *n) {
 /* Edge attributes. The real weight is the count ("3", as in GraphML and JSON); `weight` is the
  * integer layout weight in [1, S_MAX_LAYOUT_WEIGHT]; penwidth is 1 + log1p(count), printed from
  * integer hundredths so that no locale can turn the '.' into ','. */
-static int S_set_edge_attrs(Agedge_t *ae, const gx_graph *g, const gx_edge *e) {
+static int S_set_edge_attrs(Agedge_t *ae, const S_syms *y, const gx_graph *g, const gx_edge *e) {
     char relbuf[128];
     gx_edge_relation_text(e, relbuf, sizeof relbuf);
     char *rel = gx_sanitize(relbuf, strlen(relbuf), NULL);
@@ -152,15 +192,15 @@ static int S_set_edge_attrs(Agedge_t *ae, const gx_graph *g, const gx_edge *e) {
     long hundredths = lround(100.0 * (1.0 + log1p((double)e->count)));
     char pen[32];
     snprintf(pen, sizeof pen, "%ld.%02ld", hundredths / 100, hundredths % 100);
-    int rc = agsafeset(ae, "relation", rel, "") != 0 || S_set_u32(ae, "count", e->count) != 0 ||
-             S_set_u32(ae, "sentences", e->sentences) != 0 ||
-             S_set_u32(ae, "documents", e->documents) != 0 || S_set_u32(ae, "w", e->count) != 0 ||
-             S_set_u32(ae, "weight", lw) != 0 || agsafeset(ae, "penwidth", pen, "") != 0 ||
-             (ev && agsafeset(ae, "evidence", ev, "") != 0);
+    int rc = agxset(ae, y->relation, rel) != 0 || S_set_u32(ae, y->count, e->count) != 0 ||
+             S_set_u32(ae, y->sentences, e->sentences) != 0 ||
+             S_set_u32(ae, y->e_documents, e->documents) != 0 || S_set_u32(ae, y->w, e->count) != 0 ||
+             S_set_u32(ae, y->weight, lw) != 0 || agxset(ae, y->penwidth, pen) != 0 ||
+             (ev && agxset(ae, y->evidence, ev) != 0);
     if (e->head != UINT32_MAX && rc == 0) { /* the arrow points from the head to the other end */
         const char *hid = gx_graph_node(g, e->head)->id;
-        rc = agsafeset(ae, "head", (char *)hid, "") != 0 ||
-             agsafeset(ae, "dir", e->head == e->source ? "forward" : "back", "") != 0;
+        rc = agxset(ae, y->head, (char *)hid) != 0 ||
+             agxset(ae, y->dir, e->head == e->source ? "forward" : "back") != 0;
     }
     free(rel);
     free(ev);
@@ -173,6 +213,8 @@ int gx_dot_fill(Agraph_t *ag, const gx_graph *g, const uint8_t *keep_edge, int w
     for (size_t i = 0; i < sizeof S_attrs / sizeof S_attrs[0]; i++)
         if (!agattr(ag, S_attrs[i].kind, (char *)S_attrs[i].name, (char *)S_attrs[i].def))
             return -1;
+    S_syms y;
+    if (S_find_syms(ag, &y) < 0) return -1;
     size_t nn = gx_graph_node_count(g), ne = gx_graph_edge_count(g);
     Agnode_t **nodes = gx_xcalloc(nn + 1, sizeof *nodes);
     uint8_t *used = gx_xcalloc(nn + 1, 1);
@@ -181,7 +223,7 @@ int gx_dot_fill(Agraph_t *ag, const gx_graph *g, const uint8_t *keep_edge, int w
             used[gx_graph_edge(g, i)->source] = used[gx_graph_edge(g, i)->target] = 1;
     int rc = 0;
     for (size_t i = 0; i < nn && rc == 0; i++)
-        if ((!keep_edge || used[i]) && !(nodes[i] = S_add_node(ag, gx_graph_node(g, i)))) rc = -1;
+        if ((!keep_edge || used[i]) && !(nodes[i] = S_add_node(ag, &y, gx_graph_node(g, i)))) rc = -1;
     for (size_t i = 0; i < ne && rc == 0; i++) {
         const gx_edge *e = gx_graph_edge(g, i);
         if (keep_edge && !keep_edge[i]) continue;
@@ -190,8 +232,8 @@ int gx_dot_fill(Agraph_t *ag, const gx_graph *g, const uint8_t *keep_edge, int w
         uint32_t from = e->source, to = e->target;
         if (whole_to_part && e->head == e->source) from = e->target, to = e->source;
         Agedge_t *ae = agedge(ag, nodes[from], nodes[to], eid, 1);
-        if (!ae || S_set_edge_attrs(ae, g, e) < 0) rc = -1;
-        if (ae && whole_to_part) agsafeset(ae, "dir", "forward", "");
+        if (!ae || S_set_edge_attrs(ae, &y, g, e) < 0) rc = -1;
+        if (ae && whole_to_part) agxset(ae, y.dir, "forward");
     }
     free(nodes);
     free(used);
