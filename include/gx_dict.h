@@ -1,7 +1,8 @@
 /* gx_dict.h: stage 4, dictionaries. TSV files in, a read-only entry table out.
  *
  * Format (dicts/README.md): UTF-8, one entry a line, `surface<TAB>type[<TAB>canonical[<TAB>attrs]]`,
- * canonical empty or absent = surface, attrs `key=value;...`. The type is an entity kind
+ * canonical empty or absent = surface, attrs `key=value;...`; a 5th field starting with `#` ends
+ * the line (a trailing comment: guanxi suggest writes its statistics there). The type is an entity kind
  * (org|person|place|program: the surface names an entity) or a rule role, a word the rules of
  * rules.c look for (suffix, title, surname, stop, generic, word, given; see gx_role). Attribute keys: priority
  * (integer), subtype, parent, the flag `negative`, and for rule words kind, prefix, min, max,

@@ -279,6 +279,7 @@ gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t len, const ch
     if (all.n == 0 || all.p[0] == '#') return GX_OK;
     S_field f[5];
     int k = S_split(text, len, f);
+    if (k == 5 && f[4].n && f[4].p[0] == '#') k = 4; /* a trailing comment (guanxi suggest) */
     if (k < 2 || k > 4)
         return gx_diag_error(d, GX_EDICT, file, line,
                              "expected 2 to 4 tab-separated fields, got %s", k > 4 ? "more" : "1");

@@ -990,6 +990,8 @@ def check(out):
             if not line.strip() or line.startswith("#"):
                 continue
             f = line.split("\t")
+            if len(f) >= 5 and f[4].startswith("#"):
+                f = f[:4]  # a trailing comment (guanxi suggest writes its statistics there)
             if not 2 <= len(f) <= 4:
                 err(fn, n, "%d fields" % len(f))
                 continue

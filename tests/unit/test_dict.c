@@ -48,6 +48,11 @@ int main(void) {
     ok(strstr(errbuf, "guanxi: error: t.tsv:7: expected 2 to 4 tab-separated fields, got 1"),
        "message names file:line");
     ok(S_add(dict, "a\tb\tc\td\te", d) == GX_EDICT, "five fields");
+    ok(S_add(dict, "a\tplace\tc\td\t #x", d) == GX_EDICT, "a 5th field ' #' is no comment");
+    ok(S_add(dict, "注释\tplace\t\t\t#\t3\t2\t1.5\tctx\tmore", d) == GX_OK,
+       "a 5th field starting with # ends the line");
+    eq_int(gx_dict_count(dict), 6, "the commented line is an entry");
+    eq_str(gx_dict_entry(dict, 5)->canonical, "注释", "its canonical is the surface");
     ok(S_add(dict, "x\tthing", d) == GX_EDICT, "unknown type");
     ok(strstr(errbuf, "unknown type 'thing'") != NULL, "unknown type message");
     ok(S_add(dict, "\tplace", d) == GX_EDICT, "empty surface");
