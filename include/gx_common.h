@@ -75,6 +75,17 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_THREADS 256
 /* Most warnings printed one by one; the rest are only counted. */
 #define GX_MAX_WARNINGS_SHOWN 20
+/* guanxi suggest: longest candidate n-gram, in code points (n-grams one longer are counted too,
+ * for the neighbours of the longest). */
+#define GX_SUGGEST_MAX_NGRAM 6
+/* guanxi suggest: most n-grams counted at once; when full, the least frequent are dropped (the
+ * count-1 entries first, see gx_tally.h) until at most half remain. About 60 bytes each. */
+#define GX_SUGGEST_MAX_NGRAMS ((size_t)1 << 22)
+/* guanxi suggest: most names found by rules (and their neighbours) counted at once; pruned the
+ * same way. */
+#define GX_SUGGEST_MAX_NAMES ((size_t)1 << 20)
+/* guanxi suggest: the example context of a suggestion, in code points around it. */
+#define GX_SUGGEST_CONTEXT_CHARS 40
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line
  * breaks after them are kept by the normalizer (see norm.c). */
 #define GX_REJOIN_MIN_LINE 24
