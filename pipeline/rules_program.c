@@ -59,8 +59,8 @@ typedef struct {
 /* Splits [a, b) into numeral + content chunks (numerals 1..3 characters of one script, content
  * the non-numeral Han characters up to the next numeral). Returns the number of chunks when they
  * cover [a, b) (the last content may be long: S_formula_end cuts it), else 0. *out_count is set
- * when a content starts with a measure word (a count: 3个, 两次), unless it is 个 before another
- * numeral (四个一). */
+ * when a content starts with a measure word (a count: 3个, 两次), unless it is 个 between two
+ * Chinese numerals (四个一; 2个百分点 is a count). */
 static int S_chunks(const gx_rctx *x, uint32_t a, uint32_t b, S_chunk *ch, int *out_count) {
     const uint32_t *cp = x->doc->cp;
     int n = 0;
@@ -71,7 +71,8 @@ static int S_chunks(const gx_rctx *x, uint32_t a, uint32_t b, S_chunk *ch, int *
         uint32_t k = j;
         while (k < b && gx_is_han(cp[k]) && !gx_r_numeral(cp[k])) k++;
         if (n == S_MAX_CHUNKS || j == i || j - i > 3 || (k < b && !gx_r_numeral(cp[k]))) return 0;
-        int ge_numeral = k == j + 1 && cp[j] == 0x4E2A && k < b; /* 个 + numeral */
+        int ge_numeral = k == j + 1 && cp[j] == 0x4E2A && k < b && cp[i] >= 0x80 &&
+                         cp[k] >= 0x80; /* 四个一; 2个百分点 is a count */
         if (k > j && S_measure_at(x, j) && !ge_numeral) *out_count = 1;
         ch[n] = (S_chunk){i, j, k};
         i = k;
