@@ -84,6 +84,9 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* guanxi suggest: most names found by rules (and their neighbours) counted at once; pruned the
  * same way. */
 #define GX_SUGGEST_MAX_NAMES ((size_t)1 << 20)
+/* guanxi suggest: longest name before a suffix that is tested for being common words only
+ * (a generic compound such as 国家公园 or 污水处理厂), in code points. */
+#define GX_SUGGEST_GENERIC_MAX 4
 /* guanxi suggest: the example context of a suggestion, in code points around it. */
 #define GX_SUGGEST_CONTEXT_CHARS 40
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line

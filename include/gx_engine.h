@@ -11,6 +11,7 @@
 
 #include "gx_common.h"
 #include "gx_diag.h"
+#include "gx_dict.h"
 #include "gx_doc.h"
 #include "gx_entity.h"
 #include "gx_graph.h"
@@ -29,6 +30,9 @@ GX_MUST_CHECK gx_status gx_engine_set_t2s(gx_engine *e, gx_diag *d);
 
 /* Dictionary entries loaded (all roles). */
 size_t gx_engine_entries(const gx_engine *e);
+
+/* The merged dictionary (read-only, owned by the engine). */
+const gx_dict *gx_engine_dict(const gx_engine *e);
 
 /* A worker for engine e (which must outlive it). Free with gx_worker_free. */
 gx_worker *gx_worker_new(const gx_engine *e);

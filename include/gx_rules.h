@@ -56,4 +56,8 @@ void gx_cands_free(gx_cands *c);
  * start as gx_match_scan gives them), then those of every recognizer. */
 void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, gx_cands *c);
 
+/* 1 if c is a numeral as the rules read them: a Chinese numeral (一 … 十 百 千 万 两 双 零 〇) or
+ * an ASCII digit (guanxi suggest shapes formulas with it). */
+int gx_rules_numeral(uint32_t c);
+
 #endif

@@ -11,6 +11,7 @@
 #include "gx_prune.h"
 #include "gx_read.h"
 #include "gx_render.h"
+#include "gx_suggest.h"
 
 typedef enum {
     GX_CMD_EXTRACT,
@@ -18,7 +19,8 @@ typedef enum {
     GX_CMD_EVAL,
     GX_CMD_RENDER,
     GX_CMD_MAP,   /* partial graph lines of the inputs on out */
-    GX_CMD_REDUCE /* inputs are partial graph lines: graph files, or lines with `lines` */
+    GX_CMD_REDUCE, /* inputs are partial graph lines: graph files, or lines with `lines` */
+    GX_CMD_SUGGEST /* dictionary lines for what the dictionaries lack, on out */
 } gx_command;
 
 typedef struct {
@@ -46,6 +48,7 @@ typedef struct {
     int errors;                /* eval: list misses and false hits */
     FILE *out;                 /* mentions: where the lines go */
     FILE *err;                 /* summary stream */
+    gx_suggest_opts suggest;   /* suggest: --min-count, --top, --type */
 } gx_opts;
 
 /* Runs the command. Returns GX_OK or the status of the first error (its message is in d). */

@@ -39,6 +39,10 @@ int gx_tally_reserve(gx_tally *t, size_t need);
  * Returns the entry index; *out_before (if not NULL) gets the count before this hit. */
 uint32_t gx_tally_hit(gx_tally *t, const char *key, size_t n, uint32_t doc, uint32_t *out_before);
 
+/* Starts loading the memory a lookup of key[0..n) will read (a hint: lookups of several keys
+ * known in advance then wait for memory together instead of one after the other). */
+void gx_tally_prefetch(const gx_tally *t, const char *key, size_t n);
+
 /* Index of the entry of key[0..n), or -1. */
 long gx_tally_find(const gx_tally *t, const char *key, size_t n);
 

@@ -66,6 +66,8 @@ gx_status gx_engine_set_t2s(gx_engine *e, gx_diag *d) {
     return rc;
 }
 
+const gx_dict *gx_engine_dict(const gx_engine *e) { return e->dict; }
+
 gx_worker *gx_worker_new(const gx_engine *e) {
     gx_worker *w = gx_xcalloc(1, sizeof *w);
     w->e = e;

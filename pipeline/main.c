@@ -41,6 +41,7 @@ static const char S_usage_top[] =
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "  map       a partial graph of JSONL documents as key/value lines (Hadoop, Spark)\n"
     "  reduce    merge partial graphs into the graph files (or into lines again)\n"
+    "  suggest   dictionary lines for what the inputs have and the dictionaries lack\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
 
@@ -100,6 +101,16 @@ static const struct {
      "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"
      "      --yed           GraphML with yFiles labels and colours for yEd\n"
      "      --types LIST, --min-weight W, --top-edges N, --largest-component  as for extract\n"},
+    {"suggest", "[OPTIONS] INPUT...",
+     "Prints, best first, dictionary lines for what the inputs have and the dictionaries lack:\n"
+     "names the rules found that no dictionary lists, and frequent, cohesive n-grams shaped\n"
+     "like a name before a suffix, a person's name or a numbered formula. Each line is\n"
+     "surface<TAB>type<TAB><TAB> and a comment field '#' followed by count, documents, score,\n"
+     "source and an example context: it loads with -d as it is ('cut -f1-4' keeps only the\n"
+     "dictionary part). Runs on one thread.",
+     "      --min-count N   leave out candidates seen fewer than N times (default 3)\n"
+     "      --top N         write only the N best (default: all)\n"
+     "      --type LIST     only these kinds: comma list of org,person,place,program\n"},
 };
 
 static const char S_usage_cmd[] =
@@ -154,7 +165,8 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
        S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
        S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES, S_OPT_LINES, S_OPT_ENCODING,
-       S_OPT_LOSSY, S_OPT_T2S };
+       S_OPT_LOSSY, S_OPT_T2S,
+       S_OPT_MIN_COUNT, S_OPT_TOP, S_OPT_TYPE };
 
 static const struct option S_longopts[] = {
     {"dict", required_argument, NULL, 'd'},   {"out", required_argument, NULL, 'o'},
@@ -176,6 +188,9 @@ static const struct option S_longopts[] = {
     {"encoding", required_argument, NULL, S_OPT_ENCODING},
     {"lossy", no_argument, NULL, S_OPT_LOSSY},
     {"t2s", no_argument, NULL, S_OPT_T2S},
+    {"min-count", required_argument, NULL, S_OPT_MIN_COUNT},
+    {"top", required_argument, NULL, S_OPT_TOP},
+    {"type", required_argument, NULL, S_OPT_TYPE},
     {"version", no_argument, NULL, S_OPT_VERSION}, {NULL, 0, NULL, 0},
 };
 
@@ -269,6 +284,19 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
             if (!S_uint(optarg, 0, GX_MAX_EVIDENCE, &o->evidence))
                 return S_usage_error(cmd, "--evidence needs a number 0..64 (GX_MAX_EVIDENCE)", optarg);
             break;
+        case S_OPT_MIN_COUNT:
+            if (!S_uint(optarg, 1, UINT32_MAX, &o->suggest.min_count))
+                return S_usage_error(cmd, "--min-count needs a number, 1 or more", optarg);
+            break;
+        case S_OPT_TOP:
+            if (!S_uint(optarg, 1, UINT32_MAX, &o->suggest.top))
+                return S_usage_error(cmd, "--top needs a number, 1 or more", optarg);
+            break;
+        case S_OPT_TYPE:
+            if (!gx_prune_parse_kinds(optarg, &o->suggest.kinds))
+                return S_usage_error(cmd, "--type needs a comma list of org,person,place,program",
+                                     optarg);
+            break;
         case 'h': S_usage(stdout, cmd); return 0;
         case S_OPT_VERSION: printf("guanxi %s\n", GX_VERSION); return 0;
         case ':': return S_usage_error(cmd, "option needs a value", argv[optind - 1]);
@@ -311,7 +339,8 @@ int main(int argc, char **argv) {
     gx_opts o = {.out_dir = "out", .formats = GX_FORMAT_ALL, .out = stdout, .err = stderr,
                  .evidence = 3};
     static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_RENDER,
-                                      GX_CMD_EVAL,    GX_CMD_MAP,      GX_CMD_REDUCE};
+                                      GX_CMD_EVAL,    GX_CMD_MAP,      GX_CMD_REDUCE,
+                                      GX_CMD_SUGGEST};
     int c = S_command(cmd);
     if (c < 0) return S_usage_error(NULL, "unknown command", cmd);
     o.command = cmds[c];

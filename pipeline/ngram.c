@@ -84,7 +84,8 @@ static void S_refind(const gx_ngrams *g, uint32_t r, uint32_t run_len, long *idx
 /* Counts the n-gram at run index r of len characters; returns its entry. */
 static uint32_t S_hit(gx_ngrams *g, const uint32_t *cp, uint32_t start, uint32_t r, uint32_t len,
                       uint32_t doc, uint32_t *out_before) {
-    uint32_t i = gx_tally_hit(g->t, g->buf + g->off[r], g->off[r + len] - g->off[r], doc, out_before);
+    const char *key = g->buf + g->off[r];
+    uint32_t i = gx_tally_hit(g->t, key, g->off[r + len] - g->off[r], doc, out_before);
     if (*out_before + 1 == g->mark && len >= 2 && len <= g->max_len && g->fn) {
         char *note = NULL;
         uint32_t tag = g->fn(g->arg, cp, start + r, len, &note);
@@ -103,6 +104,8 @@ void gx_ngrams_add(gx_ngrams *g, const uint32_t *cp, uint32_t start, uint32_t en
     g->chars += n;
     for (uint32_t r = n; r-- > 0;) {
         if (gx_tally_reserve(g->t, g->max_len + 1)) S_refind(g, r + 1, n, prev);
+        for (uint32_t len = 1; len <= g->max_len + 1 && r + len <= n; len++)
+            gx_tally_prefetch(g->t, g->buf + g->off[r], g->off[r + len] - g->off[r]);
         for (uint32_t len = 1; len <= g->max_len + 1 && r + len <= n; len++) {
             uint32_t before;
             cur[len] = S_hit(g, cp, start, r, len, doc, &before);

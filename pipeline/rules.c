@@ -145,6 +145,8 @@ int gx_r_numeral(uint32_t c) {
     }
 }
 
+int gx_rules_numeral(uint32_t c) { return gx_r_numeral(c); }
+
 static int S_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 /* 1 if the hit runs partly over an entity or candidate (it starts or ends inside one): then it

@@ -62,6 +62,7 @@ static gx_status S_map_out(const gx_opts *o, const gx_graph *g, const gx_run_sta
 
 gx_status gx_run(const gx_opts *o, gx_diag *d) {
     if (o->command == GX_CMD_REDUCE) return gx_run_reduce(o, d);
+    if (o->command == GX_CMD_SUGGEST) return gx_run_suggest(o, d);
     double t0 = gx_run_now();
     gx_run_stats st = {0};
     gx_engine *e = NULL;

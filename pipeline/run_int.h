@@ -2,7 +2,8 @@
  *
  * run.c sets up the engine and the graph and writes the outputs; run_docs.c takes every
  * document through stages 1-7 on o->threads threads and merges what they found; run_reduce.c
- * is guanxi reduce, which reads partial graphs instead of documents.
+ * is guanxi reduce, which reads partial graphs instead of documents; run_suggest.c is guanxi
+ * suggest, which counts candidates instead of building a graph.
  */
 #ifndef GX_RUN_INT_H
 #define GX_RUN_INT_H
@@ -32,6 +33,10 @@ GX_MUST_CHECK gx_status gx_run_emit(const gx_opts *o, gx_graph *g, const char *w
 /* guanxi reduce (run_reduce.c): reads partial graph lines from the inputs and writes the graph
  * files, or the merged lines with o->lines. */
 GX_MUST_CHECK gx_status gx_run_reduce(const gx_opts *o, gx_diag *d);
+
+/* guanxi suggest (run_suggest.c): reads every input on one thread and writes the suggested
+ * dictionary lines to o->out. */
+GX_MUST_CHECK gx_status gx_run_suggest(const gx_opts *o, gx_diag *d);
 
 /* Seconds on a monotonic clock. */
 double gx_run_now(void);

@@ -17,7 +17,7 @@
 struct gx_tally {
     gx_tally_entry *v;
     size_t n, cap_v, cap; /* entries, array capacity, the table's limit */
-    uint32_t *slots;      /* entry index + 1, 0 = empty */
+    uint64_t *slots;      /* high half: the key's hash tag; low half: entry index + 1, 0 = empty */
     size_t mask;          /* slot count - 1 (a power of two) */
     char *pool;
     size_t pool_len, pool_cap;
@@ -42,17 +42,28 @@ void gx_tally_free(gx_tally *t) {
     free(t);
 }
 
+/* FNV-1a, then a 64-bit finalizer: FNV's low bits depend only on the low bits of the bytes,
+ * and UTF-8 Han characters differ mostly in few of those. */
 static size_t S_hash(const char *key, size_t n) {
     uint64_t h = gx_fnv1a(GX_FNV_OFFSET, key, n);
-    return (size_t)(h ^ (h >> 29));
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return (size_t)(h ^ (h >> 33));
 }
 
-/* The slot holding key, or the empty slot where it would go. */
-static uint32_t *S_slot(const gx_tally *t, const char *key, size_t n) {
-    for (size_t i = S_hash(key, n) & t->mask;; i = (i + 1) & t->mask) {
-        uint32_t s = t->slots[i];
+/* The slot holding key, or the empty slot where it would go; *out_tag gets the hash tag a new
+ * slot must hold. The tag spares reading entries and keys on most probes. */
+static uint64_t *S_slot(const gx_tally *t, const char *key, size_t n, uint64_t *out_tag) {
+    size_t h = S_hash(key, n);
+    uint64_t tag = (uint64_t)(uint32_t)(h >> 32) << 32;
+    *out_tag = tag;
+    for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+        uint64_t s = t->slots[i];
         if (s == 0) return &t->slots[i];
-        const gx_tally_entry *e = &t->v[s - 1];
+        if ((s & 0xFFFFFFFF00000000ULL) != tag) continue;
+        const gx_tally_entry *e = &t->v[(uint32_t)s - 1];
         if (e->len == n && memcmp(t->pool + e->key, key, n) == 0) return &t->slots[i];
     }
 }
@@ -62,31 +73,37 @@ static void S_reindex(gx_tally *t, size_t slot_count) {
     free(t->slots);
     t->mask = slot_count - 1;
     t->slots = gx_xcalloc(slot_count, sizeof *t->slots);
-    for (size_t i = 0; i < t->n; i++)
-        *S_slot(t, t->pool + t->v[i].key, t->v[i].len) = (uint32_t)i + 1;
+    for (size_t i = 0; i < t->n; i++) {
+        uint64_t tag, *slot = S_slot(t, t->pool + t->v[i].key, t->v[i].len, &tag);
+        *slot = tag | ((uint64_t)i + 1);
+    }
+}
+
+void gx_tally_prefetch(const gx_tally *t, const char *key, size_t n) {
+    __builtin_prefetch(&t->slots[S_hash(key, n) & t->mask]);
 }
 
 long gx_tally_find(const gx_tally *t, const char *key, size_t n) {
-    uint32_t s = *S_slot(t, key, n);
-    return s ? (long)s - 1 : -1;
+    uint64_t tag, s = *S_slot(t, key, n, &tag);
+    return s ? (long)(uint32_t)s - 1 : -1;
 }
 
 /* Appends a new entry for key; the caller made room. */
-static uint32_t S_insert(gx_tally *t, uint32_t *slot, const char *key, size_t n) {
+static uint32_t S_insert(gx_tally *t, uint64_t *slot, uint64_t tag, const char *key, size_t n) {
     assert(t->n < t->cap && n <= UINT32_MAX);
     gx_grow((void **)&t->v, &t->cap_v, t->n + 1, sizeof *t->v);
     gx_grow((void **)&t->pool, &t->pool_cap, t->pool_len + n + 1, 1);
     memcpy(t->pool + t->pool_len, key, n);
     t->v[t->n] = (gx_tally_entry){.key = (uint32_t)t->pool_len, .len = (uint32_t)n};
     t->pool_len += n;
-    *slot = (uint32_t)++t->n;
+    *slot = tag | (uint64_t)++t->n;
     if (t->n * 2 > t->mask + 1) S_reindex(t, (t->mask + 1) * 2);
     return (uint32_t)t->n - 1;
 }
 
 uint32_t gx_tally_hit(gx_tally *t, const char *key, size_t n, uint32_t doc, uint32_t *out_before) {
-    uint32_t *slot = S_slot(t, key, n);
-    uint32_t i = *slot ? *slot - 1 : S_insert(t, slot, key, n);
+    uint64_t tag, *slot = S_slot(t, key, n, &tag);
+    uint32_t i = *slot ? (uint32_t)*slot - 1 : S_insert(t, slot, tag, key, n);
     gx_tally_entry *e = &t->v[i];
     if (out_before) *out_before = e->count;
     if (e->count < UINT32_MAX) e->count++;
