@@ -49,7 +49,10 @@ char *gx_suggest_context(gx_doc *doc, uint32_t start, uint32_t end) {
     uint32_t a = os > ss + pad ? os - pad : ss, b = oe + pad < se ? oe + pad : se;
     if (a > os) a = os;
     if (b < oe) b = oe;
-    return gx_link_snippet(doc, a, b);
+    char *snip = gx_link_snippet(doc, a, b);
+    for (char *p = snip; *p; p++) /* control characters would spoil the TSV for other tools */
+        if ((unsigned char)*p < 0x20 || *p == 0x7F) *p = ' ';
+    return snip;
 }
 
 /* ---------------------------------------------------------------- collector */

@@ -33,7 +33,8 @@ struct gx_suggest {
 };
 
 /* The example context of normalized code points [start, end) of doc: the original text around
- * it within its sentence, about GX_SUGGEST_CONTEXT_CHARS code points. Caller frees. */
+ * it within its sentence, about GX_SUGGEST_CONTEXT_CHARS code points, control characters as
+ * spaces. Caller frees. */
 char *gx_suggest_context(gx_doc *doc, uint32_t start, uint32_t end);
 
 #endif

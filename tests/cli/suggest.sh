@@ -147,6 +147,19 @@ check "GX_MAX_ENTRY_CHARS: a 66-character name is left out and counted" bash -c 
     "! grep -q '^长长' '$T/fx.tsv' &&
      grep -q 'left out  3 rule mentions no dictionary line can hold' '$T/fx.err'"
 
+# Hostile text: control characters, a BOM, CRLF, full-width forms around names.
+mkdir -p "$T/hostile"
+for i in 1 2 3; do
+    printf '\xef\xbb\xbf\x01雄安新区\x7f建设，\r\n“ＡＢ”雄安新区\x02。\r\n' >"$T/hostile/h$i.txt"
+done
+suggest hostile --min-count 1 -d "$T/tiny.tsv" "$T/hostile"
+check "hostile text: exit 0, a suggestion" grep -q $'^雄安新区\tplace\t' "$T/hostile.tsv"
+check "hostile text: no control characters in the output" $PY -c '
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(1 if any(ord(c) < 32 and c not in "\t\n" or ord(c) == 127 for c in t) else 0)' \
+    "$T/hostile.tsv"
+
 # Pathological: one character repeated (a run of 300,000), then a run of distinct characters
 # long enough to fill the n-gram table (GX_SUGGEST_MAX_NGRAMS) several times over: it is pruned
 # and the run finishes.
