@@ -79,7 +79,7 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
  * for the neighbours of the longest). */
 #define GX_SUGGEST_MAX_NGRAM 6
 /* guanxi suggest: most n-grams counted at once; when full, the least frequent are dropped (the
- * count-1 entries first, see gx_tally.h) until at most half remain. About 60 bytes each. */
+ * count-1 entries first, see gx_tally.h) until at most half remain. About 70 bytes each. */
 #define GX_SUGGEST_MAX_NGRAMS ((size_t)1 << 22)
 /* guanxi suggest: most names found by rules (and their neighbours) counted at once; pruned the
  * same way. */
