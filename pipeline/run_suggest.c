@@ -47,10 +47,15 @@ gx_status gx_run_suggest(const gx_opts *o, gx_diag *d) {
     double t0 = gx_run_now();
     gx_engine *e;
     gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
-    if (rc != GX_OK) return rc;
+    if (rc == GX_OK && o->t2s) rc = gx_engine_set_t2s(e, d);
+    if (rc != GX_OK) {
+        gx_engine_free(e);
+        return rc;
+    }
     gx_worker *w = gx_worker_new(e);
     gx_suggest *s = gx_suggest_new(gx_engine_dict(e), &o->suggest);
     gx_reader *r = gx_reader_new(o->inputs, o->n_inputs, d);
+    gx_reader_set_encoding(r, o->encoding, o->lossy);
     size_t docs = 0;
     rc = S_count(r, w, s, &docs, d);
     if (rc == GX_OK) rc = gx_suggest_write(s, o->out, "stdout", d);

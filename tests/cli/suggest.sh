@@ -147,6 +147,21 @@ check "GX_MAX_ENTRY_CHARS: a 66-character name is left out and counted" bash -c 
     "! grep -q '^长长' '$T/fx.tsv' &&
      grep -q 'left out  3 rule mentions no dictionary line can hold' '$T/fx.err'"
 
+# Other encodings and traditional script, as for every command (--encoding, --t2s).
+mkdir -p "$T/gb" "$T/trad" "$T/utf"
+for f in "$T"/fx/d*.txt; do
+    cp "$f" "$T/utf/"
+    iconv -f utf-8 -t gb18030 "$f" >"$T/gb/$(basename "$f")"
+    sed 's/区/區/g; s/设/設/g' "$f" >"$T/trad/$(basename "$f")"
+done
+suggest utf -q -d "$T/tiny.tsv" "$T/utf"
+suggest gb -q --encoding gb18030 -d "$T/tiny.tsv" "$T/gb"
+check "GB18030 input suggests what its UTF-8 original does" cmp "$T/utf.tsv" "$T/gb.tsv"
+suggest trad -q --t2s -d "$T/tiny.tsv" "$T/trad"
+check "--t2s: traditional text gives the simplified names" \
+    bash -c "cut -f1-9 '$T/utf.tsv' | cmp - <(cut -f1-9 '$T/trad.tsv')"
+check "--t2s: the context stays the original text" grep -q '雄安新區的建設' "$T/trad.tsv"
+
 # Hostile text: control characters, a BOM, CRLF, full-width forms around names.
 mkdir -p "$T/hostile"
 for i in 1 2 3; do
