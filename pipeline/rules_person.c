@@ -106,8 +106,9 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     if (p > x->s0 && q + 2 < x->s1 && (cp[p - 1] == 0x201C || cp[p - 1] == '"') &&
         (cp[q + 2] == 0x201D || cp[q + 2] == '"'))
         return;
+    size_t n0 = x->c->n;
     uint32_t c = gx_r_add(x, p, q + 2, GX_KIND_PERSON, "rule:surname_name", 0);
-    x->c->v[c].priority = -1;
+    if (c >= n0) x->c->v[c].priority = -1; /* a title's name (found before) keeps its priority */
 }
 
 /* A sentence that is a whole paragraph of 2..5 space-separated names. */
