@@ -154,6 +154,9 @@ NATIONAL_SHORT_DROP = {
     "平顺": "和平顺遂", "德清": "a phrase", "成武": "完成武警", "荣成": "光荣成立",
     "文成": "中文成为", "乐安": "喜乐安宁", "开江": "the thaw of a river (松花江开江)",
 }
+# jieba tags of proper nouns: a word with another tag is an everyday word (jieba's tags of names
+# are noisy: 怀柔 and 万埠镇 are tagged nr, 红桥区 nt).
+PROPER_TAGS = ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j")
 # jieba place names that are not emitted: fragments and zones.
 JIEBA_PLACE_DROP = {"斯克市": "fragment of 库尔斯克市, 明斯克市", "亚洲区": "a sports zone"}
 # County-level units outside Henan whose whole name is a generic word: not listed.
@@ -722,7 +725,7 @@ def national_short_reason(s, count, reg, jieba, people):
     if count[s] > 1:
         return "ambiguous"
     tag = jieba.get(s, (0, None))[1]
-    if tag is not None and tag not in ("ns", "nr", "nrt", "nrfg", "nz", "j"):
+    if tag is not None and tag not in PROPER_TAGS:
         return "jieba: a word (%s)" % tag
     if s in people:
         return "a person (THUOCL)"
@@ -789,8 +792,8 @@ def build_towns(reg, ad, jieba, county_by_code, stats):
         tag = jieba.get(name, (0, None))[1]
         sf, stag = jieba.get(street_stem(name), (0, None))
         tf, ttag = jieba.get(name[-2:], (0, None))
-        if (tag is not None and tag != "ns") or \
-                (stag and stag not in ("ns", "nr", "nrt", "nz", "j") and sf >= 50) or \
+        if (tag is not None and tag not in PROPER_TAGS) or \
+                (stag and stag not in PROPER_TAGS and sf >= 50) or \
                 (ttag and ttag != "ns" and tf >= 50 and not name.endswith("街道")):
             skipped.append(name)         # 小城镇; 发展乡 (大力发展乡村); 汤古镇 (温汤古镇)
             continue
