@@ -365,7 +365,9 @@ void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, g
     gx_rctx x = {doc, dict, hits, c, 0, 0, 0};
     S_dict_cands(&x);
     gx_rules_suffix(&x);
+    gx_rules_foreign(&x);
     gx_rules_person(&x);
+    gx_rules_list(&x);
     gx_rules_abbrev(&x);
     gx_rules_program(&x);
 }
