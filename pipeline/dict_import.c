@@ -261,6 +261,10 @@ static gx_status S_pair(gx_dict_file *f, S_fields *it, gx_dfield tag, S_pick *p)
     long long fr = 0;
     gx_status rc = S_check_tag(f, tag);
     if (rc != GX_OK) return rc;
+    if (S_digits(tag))
+        return gx_dict_bad(f, "a number '%.*s' where a tag belongs: is this jieba's order (word "
+                              "freq tag)? read the file with --dict-format jieba",
+                           (int)tag.n, tag.p);
     if (!S_next(it, &freq))
         gx_diag_warn(f->d, f->file, f->line,
                      "tag '%.*s' has no frequency: HanLP would ignore it and use the file's "

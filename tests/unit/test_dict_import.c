@@ -196,6 +196,9 @@ static void test_hanlp_malformed(void) {
     S_bad_hanlp("h.txt", "好 nr 1\n北京 ns 2147483648\n", "h.txt:2: frequency '2147483648'",
                 "frequency over Java's int");
     S_bad_hanlp("h.txt", "New York ns 10\n", "frequency 'ns' of tag 'York'", "word with a space");
+    S_bad_hanlp("h.txt", "李小福 2 nr\n", "h.txt:1: a number '2' where a tag belongs: is this "
+                "jieba's order (word freq tag)? read the file with --dict-format jieba",
+                "a jieba line in a HanLP file");
     S_bad_hanlp("h.csv", ",ns,10\n", "h.csv:1: empty word", "CSV: empty word");
     S_bad_hanlp("h.csv", "北京,,10\n", "h.csv:1: empty tag", "CSV: empty tag");
     gx_status rc;
@@ -244,7 +247,7 @@ static void test_detection(void) {
     ok(rc == GX_OK && gx_dict_count(dict) == 1 && S_kind(dict, "乙") == 1, "folder: jieba *.txt");
     gx_dict_free(dict);
     dict = S_load(sub, GX_DICT_HANLP, &rc);
-    ok(rc == GX_EDICT && S_has("folder/b.txt:1: frequency 'nr' of tag '3'"),
+    ok(rc == GX_EDICT && S_has("folder/b.txt:1: a number '3' where a tag belongs"),
        "folder: HanLP reads *.txt (here a jieba file: an error)");
     gx_dict_free(dict);
     unlink(strcat(sub, "/b.txt"));
