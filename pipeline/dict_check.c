@@ -313,6 +313,8 @@ static gx_status S_read_all(S_check *c, const char *const *paths, const gx_dict_
     return rc;
 }
 
+static const char *S_s(size_t n) { return n == 1 ? "" : "s"; }
+
 gx_status gx_dict_check(const char *const *paths, const gx_dict_format *formats, size_t n,
                         int quiet, FILE *out, gx_diag *d) {
     S_check c = {{S_collect, gx_arena_new(), 1, 1, 0, 0}, NULL, 0, 0, d};
@@ -326,8 +328,9 @@ gx_status gx_dict_check(const char *const *paths, const gx_dict_format *formats,
     size_t errors = gx_diag_errors(d) - errors0, warnings = gx_diag_warnings(d) - warnings0;
     if (rc == GX_OK && errors) rc = GX_EDICT;
     if (!quiet)
-        fprintf(out, "guanxi: dict check: %zu files, %zu entries: %zu errors, %zu warnings\n",
-                c.sink.files, c.n, errors, warnings);
+        fprintf(out, "guanxi: dict check: %zu file%s, %zu entr%s: %zu error%s, %zu warning%s\n",
+                c.sink.files, S_s(c.sink.files), c.n, c.n == 1 ? "y" : "ies", errors, S_s(errors),
+                warnings, S_s(warnings));
     free(c.v);
     gx_arena_free(c.sink.arena);
     return rc;

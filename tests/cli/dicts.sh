@@ -97,7 +97,7 @@ check "jieba: dict check lists every malformed kind" rc 1 \
     err "bad.txt:2: frequency 'Trust认证'" err "bad.txt:3: tag 'NT' is not made of a-z" \
     err "bad.txt:4: 'World' is neither a frequency" err "bad.txt:5: more than 3 fields" \
     err "bad.txt:6: 'ns 100' is HanLP's order" err "bad.txt:7: frequency '1.5'" \
-    out '^guanxi: dict check: 1 files, 1 entries: 6 errors, 0 warnings$'
+    out '^guanxi: dict check: 1 file, 1 entry: 6 errors, 0 warnings$'
 printf '甲 3 nr\n乙\x01 3 nr\n丙\xff 3 nr\n' >hostile.txt
 run "$BIN" dict check hostile.txt
 check "jieba: control characters and invalid UTF-8 are errors" rc 1 nocrash \
@@ -173,13 +173,13 @@ check "dict check: invisible characters warn, control characters are errors" rc 
 printf 'ok\tplace\n' >good.tsv
 run "$BIN" dict check good.tsv
 check "dict check: a clean file: exit 0, the count on stdout" rc 0 noerr \
-    out '^guanxi: dict check: 1 files, 1 entries: 0 errors, 0 warnings$'
+    out '^guanxi: dict check: 1 file, 1 entry: 0 errors, 0 warnings$'
 printf 'ok\tplace\nok\tplace\n' >dup.tsv
 run "$BIN" dict check -q dup.tsv
 check "dict check: warnings only: exit 0; -q: no count" rc 0 noout err 'dup.tsv:2: .*\(duplicate\)'
 run "$BIN" dict check good.tsv nothere.tsv
 check "dict check: a missing path: exit 1, naming it" rc 1 \
-    err '^guanxi: error: nothere.tsv: cannot open dictionary' out '1 files, 1 entries: 1 errors'
+    err '^guanxi: error: nothere.tsv: cannot open dictionary' out '1 file, 1 entry: 1 error,'
 run "$BIN" dict check
 check "dict check: no PATH: usage error" rc 2 err '^guanxi: error: no PATH given$'
 run "$BIN" dict lint x.tsv
@@ -212,7 +212,7 @@ JIEBA="$SHARED/gazetteers/jieba/jieba_dict.txt"
 if [ -f "$JIEBA" ]; then
     run "$BIN" dict check "$JIEBA"
     check "jieba's dictionary (349,046 lines): no error, 101,686 entities, skipped tags counted" \
-        rc 0 out '1 files, 101686 entries: 0 errors' \
+        rc 0 out '1 file, 101686 entries: 0 errors' \
         err "jieba_dict.txt:2: 117903 entries skipped: tag 'n' maps to no entity type"
     printf '毛泽东和周恩来在北京。\n' >p.txt
     run "$BIN" mentions -q -d "$REPO/dicts" -d "$JIEBA" p.txt

@@ -81,7 +81,7 @@ static void test_lines(void) {
     ok(S_said("warning", "lines.tsv:10: canonical 'New York ' has leading or trailing spaces"),
        "canonical spaces");
     ok(strstr(S_err, "lines.tsv:9:") == NULL, "a surface with a Latin space is fine");
-    ok(strstr(S_out, "guanxi: dict check: 1 files, 7 entries: 3 errors, ") == S_out, "summary");
+    ok(strstr(S_out, "guanxi: dict check: 1 file, 7 entries: 3 errors, ") == S_out, "summary");
 }
 
 static void test_repeats(void) {
@@ -204,7 +204,7 @@ static void test_error_limit(void) {
     eq_int(e, GX_MAX_CHECK_ERRORS + 1, "GX_MAX_CHECK_ERRORS errors and the stop");
     ok(S_said("error", "bad.tsv:200: too many errors (200, GX_MAX_CHECK_ERRORS): stopped here"),
        "stop message");
-    ok(strstr(S_out, "1 files, 0 entries"), "nothing read after the stop");
+    ok(strstr(S_out, "1 file, 0 entries"), "nothing read after the stop");
 }
 
 int main(void) {
