@@ -56,6 +56,16 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_ENTRY_CHARS 64
 /* Most dictionary entries after merging all dictionary files. */
 #define GX_MAX_DICT_ENTRIES 20000000
+/* Longest jieba/HanLP tag (part of speech), in bytes; a longer one is a dictionary error. */
+#define GX_MAX_TAG_BYTES 32
+/* Most distinct skipped tags one jieba/HanLP file reports one by one (one counted warning each,
+ * most frequent first); the rest are reported together as one warning. */
+#define GX_MAX_SKIP_TAGS 64
+/* `guanxi dict check` stops after this many errors (a binary or wrong-format file). */
+#define GX_MAX_CHECK_ERRORS 200
+/* Most warnings `guanxi dict check` prints one by one (instead of GX_MAX_WARNINGS_SHOWN); the
+ * rest are only counted. */
+#define GX_MAX_CHECK_SHOWN 10000
 /* Most distinct entities paired within one window; the rest of the window is not paired and a
  * warning is counted (pairing is quadratic in this number). */
 #define GX_MAX_WINDOW_ENTITIES 1000

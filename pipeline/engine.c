@@ -33,15 +33,16 @@ const char *gx_default_dicts(void) {
     return env && *env ? env : GX_DICT_DIR;
 }
 
-gx_status gx_engine_new(const char *const *dicts, size_t n, int nested, gx_diag *d,
-                        gx_engine **out) {
+gx_status gx_engine_new(const char *const *dicts, const gx_dict_format *formats, size_t n,
+                        int nested, gx_diag *d, gx_engine **out) {
     const char *def = gx_default_dicts();
     gx_engine *e = gx_xcalloc(1, sizeof *e);
     e->dict = gx_dict_new();
     e->nested = nested;
     gx_status rc = GX_OK;
     for (size_t i = 0; i < (n ? n : 1) && rc == GX_OK; i++)
-        rc = gx_dict_load(e->dict, n ? dicts[i] : def, d);
+        rc = gx_dict_load_as(e->dict, n ? dicts[i] : def, n && formats ? formats[i] : GX_DICT_AUTO,
+                             d);
     if (rc == GX_OK) rc = gx_matcher_new(e->dict, d, &e->matcher);
     if (rc != GX_OK) {
         gx_engine_free(e);

@@ -79,6 +79,7 @@ suite "relation cases" "$HERE/relations/run.sh" "$BIN"
 suite "graph options" "$HERE/cli/graph.sh" "$BIN"
 suite "scale: threads, order, progress, map/reduce" "$HERE/cli/scale.sh" "$BIN"
 suite "encodings" "$HERE/cli/encodings.sh" "$BIN"
+suite "dictionaries: formats, import, dict check" "$HERE/cli/dicts.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {

@@ -1146,6 +1146,49 @@ HEADERS = {
 }
 
 
+def row_priority(attrs):
+    return next((int(v) for k, v in attrs if k == "priority"), 0)
+
+
+def hand_negatives(out):
+    """(surface, priority) of the negative entity rows in the hand-written rules_*.tsv of out."""
+    found = []
+    for fn in sorted(os.listdir(out)):
+        if not (fn.startswith("rules_") and fn.endswith(".tsv")):
+            continue
+        for line in open(os.path.join(out, fn), encoding="utf-8"):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(f) < 4 or f[1] not in TYPES:
+                continue
+            attrs = [(k, v if eq else None) for k, eq, v in (kv.partition("=")
+                                                             for kv in f[3].split(";"))]
+            if any(k == "negative" for k, _ in attrs):
+                found.append((f[0], row_priority(attrs)))
+    return found
+
+
+def unshadow(reg, out, stats):
+    """A low-priority row with a higher-priority negative entry inside it never matches:
+    resolution takes the negative first (一马路 under 马路, 未来路 under 来路, guanxi dict check
+    reports it). Such a row gets the negative's priority instead; at equal priority the longer
+    name wins."""
+    negs = [(r.surface, row_priority(r.attrs)) for r in reg.rows.values()
+            if any(k == "negative" for k, _ in r.attrs)] + hand_negatives(out)
+    raised = []
+    for r in reg.rows.values():
+        p = row_priority(r.attrs)
+        if r.type not in TYPES or any(k == "negative" for k, _ in r.attrs):
+            continue
+        top = max((q for s, q in negs if q > p and s != r.surface and s in r.surface), default=None)
+        if top is None:
+            continue
+        r.attrs = [(k, v) for k, v in r.attrs if k != "priority"]
+        if top:
+            r.attrs.append(("priority", str(top)))
+        raised.append(r.surface)
+    stats["priority raised over a negative entry inside"] = sorted(raised)
+
+
 def write_files(reg, out):
     by_file = collections.defaultdict(list)
     for row in reg.rows.values():
@@ -1308,6 +1351,7 @@ def build(shared, out, verbose):
     build_jieba_places(reg, jieba, people | curated_people, stats)
     build_people(reg, shared, stats)
     os.makedirs(out, exist_ok=True)
+    unshadow(reg, out, stats)
     write_files(reg, out)
     for k, v in stats.items():
         if isinstance(v, list):
