@@ -31,8 +31,10 @@ enum {
     GX_ENTRY_WEAK = 32,    /* stop: a conjunction that names may hold (和 in 祥和实业) */
     GX_ENTRY_CHAIN = 64,   /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
     GX_ENTRY_BOUND = 128,  /* generic: a name does not reach back over it (成员单位|中信证券) */
-    GX_ENTRY_ABBREV = 256  /* entity: a one-character abbreviation (美 for 美国), a mention only
+    GX_ENTRY_ABBREV = 256, /* entity: a one-character abbreviation (美 for 美国), a mention only
                               in the contexts of rules_abbrev.c (中美关系, 美方, 访华) */
+    GX_ENTRY_LOCAL = 512   /* suffix: a country alone before it names no body (美国政府: the
+                              country is the mention, as news corpora annotate it) */
 };
 
 /* What a dictionary row is: an entity, or a word that rules use. */

@@ -139,7 +139,7 @@ static gx_status S_bad(gx_dict_file *f, S_field k, S_field v, const char *want) 
 /* The flags written as a bare key: entry i is the flag bit 1 << i (GX_ENTRY_NEGATIVE ...
  * GX_ENTRY_ABBREV, in that order). */
 static const char *const S_flags[] = {"negative", "unit",  "byline", "generic", "level",
-                                      "weak",     "chain", "bound",  "abbrev"};
+                                      "weak",     "chain", "bound",  "abbrev",  "local"};
 
 /* One attribute. Unknown keys are a warning (newer dictionaries stay loadable). */
 static gx_status S_attr(gx_dict_file *f, gx_entry *e, S_field k, S_field v, int has_value) {
