@@ -168,13 +168,16 @@ static int S_void(const gx_rctx *x, const gx_hit *h) {
     return 0;
 }
 
-/* 1 if a boundary word (stop, title; weak stops only with GX_W_WEAK) ends at p. */
+/* 1 if a boundary word (stop, title but not a common noun; weak stops only with GX_W_WEAK) ends
+ * at p. */
 static int S_stop_ends(const gx_rctx *x, uint32_t p, unsigned flags) {
     uint32_t lo, hi;
     gx_r_ending(x, p, &lo, &hi);
     for (uint32_t k = lo; k < hi; k++) {
         const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
         if (e->role != GX_ROLE_STOP && e->role != GX_ROLE_TITLE) continue;
+        if (e->role == GX_ROLE_TITLE && e->subtype && strcmp(e->subtype, "common") == 0)
+            continue; /* 工人|路, 中国|代表团 */
         if ((e->flags & GX_ENTRY_WEAK) && !(flags & GX_W_WEAK)) continue;
         if (!S_void(x, &x->hits->v[x->c->by_end[k]])) return 1;
     }
