@@ -13,6 +13,11 @@
 #define GX_FNV_OFFSET 0xcbf29ce484222325ULL
 uint64_t gx_fnv1a(uint64_t h, const void *data, size_t n);
 
+/* XXH64 (Yann Collet's xxHash, 64-bit variant, as its specification defines it) of n bytes with
+ * the given seed: four lanes of one multiply per 8 bytes, ~10 GB/s. Checksums compiled
+ * dictionary images and fingerprints the dictionary files they were compiled from. */
+uint64_t gx_xxh64(const void *data, size_t n, uint64_t seed);
+
 typedef struct gx_strmap gx_strmap;
 
 gx_strmap *gx_strmap_new(void);
