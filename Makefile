@@ -14,6 +14,10 @@ SHARED ?= $(abspath ../shared)
 PKGS   := icu-uc icu-i18n libxml-2.0 libcgraph libgvc libcjson
 
 BUILD  := build/$(MODE)
+# The shipped dictionaries compiled (guanxi dict compile): the default dictionary while it is up
+# to date with dicts/, else guanxi reads the folder (engine.c).
+DICT_IMAGE := build/dicts.gxd
+DICT_TSVS  := $(sort $(wildcard dicts/*.tsv))
 ifeq ($(MODE),release)
 BIN    := build/guanxi
 else
@@ -34,7 +38,8 @@ ifeq ($(WERROR),1)
 WARN     += -Werror
 endif
 ALL_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS_$(MODE)) \
-               -Iinclude $(PKG_CFLAGS) -DGX_DICT_DIR='"$(abspath dicts)"' $(CFLAGS)
+               -Iinclude $(PKG_CFLAGS) -DGX_DICT_DIR='"$(abspath dicts)"' \
+               -DGX_DICT_IMAGE='"$(abspath $(DICT_IMAGE))"' $(CFLAGS)
 ALL_LDFLAGS := $(LDFLAGS_$(MODE)) $(LDFLAGS)
 LIBS        := $(PKG_LIBS) -lpthread -lm
 
@@ -48,12 +53,18 @@ DEPS      := $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
 .PHONY: all run test unit check-release check-asan asan deps golden-update format clean dicts
 
-all: $(BIN)
+all: $(BIN) $(DICT_IMAGE)
 
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
 	@$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# Compiled by the binary of this MODE, again when it or a dicts/*.tsv changes (a file removed
+# from dicts/ makes the image stale: guanxi reads the folder until the next make).
+$(DICT_IMAGE): $(DICT_TSVS) $(BIN)
+	@echo "GXD $@"
+	@$(BIN) dict compile -q dicts -o $@
 
 # Objects are rebuilt when the flags change (the flags are recorded in $(BUILD)/flags).
 $(BUILD)/flags: FORCE
