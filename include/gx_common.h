@@ -88,6 +88,9 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line
  * breaks after them are kept by the normalizer (see norm.c). */
 #define GX_REJOIN_MIN_LINE 24
+/* Bytes of the strings of a compiled dictionary image (its records hold 32-bit offsets); more is
+ * GX_ELIMIT from guanxi dict compile. */
+#define GX_MAX_IMAGE_STRING_BYTES 0xFFFFFF00u
 
 /* ---- Allocation: OOM prints "guanxi: out of memory" and aborts, here and nowhere else. ---- */
 void *gx_xmalloc(size_t n);

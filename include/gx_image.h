@@ -32,6 +32,7 @@ typedef enum {
     GX_SEC_SOURCES = 0, /* what it was compiled from (dict_image.c) */
     GX_SEC_DICT,        /* dictionary counts */
     GX_SEC_ENTRIES,     /* fixed entry records */
+    GX_SEC_ATTRS,       /* the distinct attribute tuples of the entries */
     GX_SEC_STRINGS,     /* NUL-terminated UTF-8 strings the records point into */
     GX_SEC_NEXT_SAME,   /* per entry: next entry of the same surface */
     GX_SEC_HASH,        /* open-addressing table: surface -> first entry */
@@ -140,8 +141,7 @@ void gx_matcher_image_parts(const gx_matcher *m, gx_image_meta *meta,
 /* A matcher whose arrays are those in the image of dict (from gx_dict_open_image), checked so
  * that no scan can leave them; nothing is copied. dict must outlive it. GX_EDICT naming the
  * image when a section is inconsistent. Free with gx_matcher_free. */
-GX_MUST_CHECK gx_status gx_matcher_from_image(const gx_dict *dict, gx_diag *d,
-                                              gx_matcher **out);
+GX_MUST_CHECK gx_status gx_matcher_from_image(const gx_dict *dict, gx_diag *d, gx_matcher **out);
 
 /* ---- guanxi dict compile (compile.c) ---- */
 

@@ -13,23 +13,30 @@
 
 #define GX_IMG_NONE UINT32_MAX /* no string / no entry */
 
-/* One entry (GX_SEC_ENTRIES): string fields are offsets into GX_SEC_STRINGS or GX_IMG_NONE. */
+/* One entry (GX_SEC_ENTRIES): its strings, offsets into GX_SEC_STRINGS (canonical == surface
+ * when the entry names itself), and its attributes, shared by every entry that has the same. */
 typedef struct {
-    uint32_t surface, canonical, subtype, parent, file;
-    uint32_t line;     /* UINT32_MAX when the line number did not fit */
-    int32_t priority;
-    uint32_t flags;    /* GX_ENTRY_* */
-    uint8_t kind, role, prefix, min, max, side, pad[2];
+    uint32_t surface, canonical;
+    uint32_t attrs; /* index into GX_SEC_ATTRS */
+    uint32_t line;  /* UINT32_MAX when the line number did not fit */
 } gx_img_entry;
+
+/* Attributes of entries (GX_SEC_ATTRS), each distinct tuple once: offsets or GX_IMG_NONE. */
+typedef struct {
+    uint32_t subtype, parent, file;
+    int32_t priority;
+    uint32_t flags; /* GX_ENTRY_* */
+    uint8_t kind, role, prefix, min, max, side, pad[2];
+} gx_img_attrs;
 
 /* One source (GX_SEC_SOURCES): a folder given to compile, or a file loaded. */
 typedef struct {
-    uint32_t path;     /* absolute path, offset into GX_SEC_STRINGS */
-    uint32_t kind;     /* GX_IMG_FILE or GX_IMG_FOLDER */
-    uint64_t size;     /* file: bytes; folder: its *.tsv files */
-    int64_t mtime_s;   /* file: modification time (folder: 0) */
+    uint32_t path;   /* absolute path, offset into GX_SEC_STRINGS */
+    uint32_t kind;   /* GX_IMG_FILE or GX_IMG_FOLDER */
+    uint64_t size;   /* file: bytes; folder: its *.tsv files */
+    int64_t mtime_s; /* file: modification time (folder: 0) */
     int64_t mtime_ns;
-    uint64_t hash;     /* file: XXH64 of the contents; folder: of its *.tsv names, NUL-ended */
+    uint64_t hash; /* file: XXH64 of the contents; folder: of its *.tsv names, NUL-ended */
 } gx_img_source;
 
 enum { GX_IMG_FILE = 1, GX_IMG_FOLDER = 2 };
@@ -38,6 +45,7 @@ enum { GX_IMG_FILE = 1, GX_IMG_FOLDER = 2 };
 enum {
     GX_IMG_ENTRIES = 0, /* entries */
     GX_IMG_SLOTS,       /* hash slots (a power of two) */
+    GX_IMG_ATTRS,       /* attribute tuples */
     GX_IMG_SOURCES,     /* source records */
     GX_IMG_FILES,       /* of which files */
     GX_IMG_CONTENTS,    /* XXH64 over the files' hashes */
@@ -74,8 +82,7 @@ uint32_t gx_img_pool_add(gx_img_pool *p, const char *s);
 const char *gx_img_pool_bytes(gx_img_pool *p, size_t *out_size);
 
 /* The source records of s, their paths added to pool; *out_n records (caller frees). */
-gx_img_source *gx_img_sources_records(const gx_image_sources *s, gx_img_pool *pool,
-                                      size_t *out_n);
+gx_img_source *gx_img_sources_records(const gx_image_sources *s, gx_img_pool *pool, size_t *out_n);
 
 /* Checks rec[0..n) against the file system; GX_EDICT naming image on the first change. */
 GX_MUST_CHECK gx_status gx_img_sources_fresh(const gx_img_source *rec, size_t n, const char *pool,

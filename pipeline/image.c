@@ -22,10 +22,10 @@
 #include "gx_hash.h"
 #include "gx_image.h"
 
-#define S_MAGIC "\x89GXD\r\n\x1a\n"
-#define S_BYTE_ORDER 0x0A0B0C0Du
+#define S_MAGIC       "\x89GXD\r\n\x1a\n"
+#define S_BYTE_ORDER  0x0A0B0C0Du
 #define S_SUMMED_FROM 24 /* the checksum covers the file from the size field on */
-#define S_ALIGN 64       /* sections start on a cache line */
+#define S_ALIGN       64 /* sections start on a cache line */
 
 typedef struct {
     char magic[8];
@@ -60,8 +60,12 @@ const void *gx_image_section(const gx_image *img, gx_image_sec id, size_t *out_s
     return img->map + h->sec[id].offset;
 }
 
-const char *gx_image_path(const gx_image *img) { return img->path; }
-size_t gx_image_size(const gx_image *img) { return img->size; }
+const char *gx_image_path(const gx_image *img) {
+    return img->path;
+}
+size_t gx_image_size(const gx_image *img) {
+    return img->size;
+}
 
 /* ---------------------------------------------------------------- verification */
 
@@ -86,10 +90,9 @@ static gx_status S_check_header(const S_header *h, size_t size, uint64_t abi, co
                              "(compile it again with guanxi dict compile)",
                              h->version, GX_IMAGE_VERSION);
     if (h->size != size)
-        return gx_diag_error(d, GX_EDICT, path, 0,
-                             "%s dictionary image: %zu bytes, its header says %llu",
-                             size < h->size ? "truncated" : "damaged", size,
-                             (unsigned long long)h->size);
+        return gx_diag_error(
+            d, GX_EDICT, path, 0, "%s dictionary image: %zu bytes, its header says %llu",
+            size < h->size ? "truncated" : "damaged", size, (unsigned long long)h->size);
     if (h->abi != abi || h->n_sections != GX_SEC_COUNT || h->header_bytes != sizeof *h)
         return S_bad(d, path, "record layout of another build (compile it again)");
     return GX_OK;
@@ -114,13 +117,16 @@ static gx_status S_map(const char *path, gx_diag *d, const unsigned char **out, 
     struct stat st;
     gx_status rc = GX_OK;
     void *map = MAP_FAILED;
-    if (fstat(fd, &st) != 0) rc = gx_diag_error(d, GX_EIO, path, 0, "cannot stat: %s", strerror(errno));
-    else if (!S_ISREG(st.st_mode)) rc = S_bad(d, path, "not a regular file");
+    if (fstat(fd, &st) != 0)
+        rc = gx_diag_error(d, GX_EIO, path, 0, "cannot stat: %s", strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        rc = S_bad(d, path, "not a regular file");
     else if (st.st_size < (off_t)sizeof(S_header))
         rc = st.st_size >= 8 ? GX_OK : S_bad(d, path, "no image magic (empty or tiny file)");
     if (rc == GX_OK && st.st_size > 0) {
         map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-        if (map == MAP_FAILED) rc = gx_diag_error(d, GX_EIO, path, 0, "cannot map: %s", strerror(errno));
+        if (map == MAP_FAILED)
+            rc = gx_diag_error(d, GX_EIO, path, 0, "cannot map: %s", strerror(errno));
     }
     close(fd);
     *out = rc == GX_OK ? map : NULL;
@@ -140,7 +146,8 @@ gx_status gx_image_open(const char *path, uint64_t abi, gx_diag *d, gx_image **o
     }
     const S_header *h = (const S_header *)img->map;
     if (rc == GX_OK) rc = S_check_header(h, img->size, abi, path, d);
-    if (rc == GX_OK && gx_xxh64(img->map + S_SUMMED_FROM, img->size - S_SUMMED_FROM, 0) != h->checksum)
+    if (rc == GX_OK &&
+        gx_xxh64(img->map + S_SUMMED_FROM, img->size - S_SUMMED_FROM, 0) != h->checksum)
         rc = gx_diag_error(d, GX_EDICT, path, 0, "corrupt dictionary image: checksum mismatch");
     if (rc == GX_OK) rc = S_check_sections(h, path, d);
     if (rc != GX_OK) {
@@ -153,7 +160,9 @@ gx_status gx_image_open(const char *path, uint64_t abi, gx_diag *d, gx_image **o
 
 /* ---------------------------------------------------------------- writing */
 
-static size_t S_up(size_t n) { return (n + S_ALIGN - 1) / S_ALIGN * S_ALIGN; }
+static size_t S_up(size_t n) {
+    return (n + S_ALIGN - 1) / S_ALIGN * S_ALIGN;
+}
 
 /* The whole image in one buffer (caller frees); sets *out_size. */
 static unsigned char *S_assemble(uint64_t abi, const gx_image_part parts[GX_SEC_COUNT],
@@ -198,8 +207,10 @@ static gx_status S_write_file(const char *path, const unsigned char *buf, size_t
     for (size_t done = 0; done < n && rc == GX_OK;) {
         ssize_t w = write(fd, buf + done, n - done);
         if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) rc = gx_diag_error(d, GX_EIO, path, 0, "write error: %s", strerror(errno));
-        else done += (size_t)w;
+        if (w <= 0)
+            rc = gx_diag_error(d, GX_EIO, path, 0, "write error: %s", strerror(errno));
+        else
+            done += (size_t)w;
     }
     if (fchmod(fd, 0644) != 0 && rc == GX_OK)
         rc = gx_diag_error(d, GX_EIO, path, 0, "cannot chmod: %s", strerror(errno));

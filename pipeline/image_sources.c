@@ -43,7 +43,7 @@ uint32_t gx_img_pool_add(gx_img_pool *p, const char *s) {
     size_t len = strlen(s);
     uint32_t off;
     if (gx_strmap_get(p->seen, s, len, &off)) return off;
-    if (p->n + len + 1 + 8 >= GX_IMG_NONE - 1) return GX_IMG_NONE - 1;
+    if (p->n + len + 1 + 8 > GX_MAX_IMAGE_STRING_BYTES) return GX_IMG_NONE - 1;
     gx_grow((void **)&p->buf, &p->cap, p->n + len + 1, 1);
     memcpy(p->buf + p->n, s, len + 1);
     off = (uint32_t)p->n;
@@ -75,13 +75,18 @@ struct gx_image_sources {
 
 void gx_image_sources_free(gx_image_sources *s) {
     if (!s) return;
-    for (size_t i = 0; i < s->n; i++) free(s->v[i].path);
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i].path);
     free(s->v);
     free(s);
 }
 
-size_t gx_image_sources_files(const gx_image_sources *s) { return s->files; }
-uint64_t gx_image_sources_hash(const gx_image_sources *s) { return s->hash; }
+size_t gx_image_sources_files(const gx_image_sources *s) {
+    return s->files;
+}
+uint64_t gx_image_sources_hash(const gx_image_sources *s) {
+    return s->hash;
+}
 
 static int S_cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -179,8 +184,10 @@ gx_status gx_image_sources_new(const char *const *paths, size_t n, gx_diag *d,
         char abs[PATH_MAX];
         struct stat st;
         if (!realpath(paths[i], abs) || stat(abs, &st) != 0)
-            rc = gx_diag_error(d, GX_EIO, paths[i], 0, "cannot open dictionary: %s", strerror(errno));
-        else rc = S_ISDIR(st.st_mode) ? S_add_folder(s, abs, d) : S_add_file(s, abs, d);
+            rc = gx_diag_error(d, GX_EIO, paths[i], 0, "cannot open dictionary: %s",
+                               strerror(errno));
+        else
+            rc = S_ISDIR(st.st_mode) ? S_add_folder(s, abs, d) : S_add_file(s, abs, d);
     }
     if (rc != GX_OK) {
         gx_image_sources_free(s);
@@ -190,8 +197,7 @@ gx_status gx_image_sources_new(const char *const *paths, size_t n, gx_diag *d,
     return rc;
 }
 
-gx_img_source *gx_img_sources_records(const gx_image_sources *s, gx_img_pool *pool,
-                                      size_t *out_n) {
+gx_img_source *gx_img_sources_records(const gx_image_sources *s, gx_img_pool *pool, size_t *out_n) {
     gx_img_source *rec = gx_xmalloc(s->n * sizeof *rec + 1);
     for (size_t i = 0; i < s->n; i++) {
         rec[i] = s->v[i].rec;
@@ -210,7 +216,8 @@ static int S_unchanged(const gx_img_source *r, const char *path) {
     if (r->kind == GX_IMG_FOLDER) {
         char **names;
         long n = S_tsv_names(path, &names);
-        return n >= 0 && (uint64_t)n == r->size && S_names_hash(names, (size_t)n) == r->hash;
+        uint64_t h = n >= 0 ? S_names_hash(names, (size_t)n) : 0; /* frees the names */
+        return n >= 0 && (uint64_t)n == r->size && h == r->hash;
     }
     if ((uint64_t)st.st_size != r->size) return 0;
     if (st.st_mtim.tv_sec == r->mtime_s && st.st_mtim.tv_nsec == r->mtime_ns) return 1;
@@ -223,11 +230,11 @@ gx_status gx_img_sources_fresh(const gx_img_source *rec, size_t n, const char *p
     for (size_t i = 0; i < n; i++) {
         const char *path = pool + rec[i].path;
         if (!S_unchanged(&rec[i], path))
-            return gx_diag_error(d, GX_EDICT, image, 0,
-                                 "stale dictionary image: %s %s since it was compiled "
-                                 "(compile it again with guanxi dict compile)",
-                                 path, rec[i].kind == GX_IMG_FOLDER ? "gained or lost .tsv files"
-                                                                    : "changed");
+            return gx_diag_error(
+                d, GX_EDICT, image, 0,
+                "stale dictionary image: %s %s since it was compiled "
+                "(compile it again with guanxi dict compile)",
+                path, rec[i].kind == GX_IMG_FOLDER ? "gained or lost .tsv files" : "changed");
     }
     return GX_OK;
 }

@@ -68,22 +68,22 @@ static int S_sections(gx_matcher *m, const gx_image *img, size_t n_entries) {
            n_flags == n_entries + 1;
 }
 
-/* Whether every index the scan takes from the arrays is in range (see the header comment). */
+/* Whether every index the scan takes from the arrays is in range (see the header comment): the
+ * units are most of the matcher, so their pass is branch-free. The entry chains are the dict's
+ * (checked when it opened); the scan stops a chain at its end whatever the flags say. */
 static int S_indexes_ok(const gx_matcher *m, size_t n_entries) {
     for (size_t p = 0; p < S_PAGES; p++)
         if (m->page[p] >= m->n_pages) return 0;
     for (size_t k = 0; k < (size_t)m->n_pages << GX_MATCH_PAGE_BITS; k++)
         if (m->ids[k] >= m->n_ids) return 0;
-    uint32_t max_base = m->n_units - m->n_ids;
-    for (size_t u = 0; u < m->n_units; u++) {
+    uint32_t max_base = m->n_units - m->n_ids, bad = 0, n = (uint32_t)n_entries;
+    for (uint32_t u = 0; u < m->n_units; u++) {
         gx_match_unit x = m->unit[u];
-        if (x.check == GX_MATCH_NONE && u) continue; /* free: never reached by a scan */
-        if ((x.base & ~GX_MATCH_TERM) > max_base) return 0;
-        if ((x.base & GX_MATCH_TERM) && m->out[u] >= n_entries) return 0;
+        uint32_t used = (x.check != GX_MATCH_NONE) | (u == 0); /* a free unit is never reached */
+        bad |=
+            used & (((x.base & ~GX_MATCH_TERM) > max_base) | ((x.base >> 31) & (m->out[u] >= n)));
     }
-    for (size_t e = 0; e < n_entries; e++)
-        if ((m->flags[e] & GX_MATCH_MORE) && gx_dict_next_same(m->dict, e) < 0) return 0;
-    return 1;
+    return !bad;
 }
 
 gx_status gx_matcher_from_image(const gx_dict *dict, gx_diag *d, gx_matcher **out) {

@@ -80,6 +80,7 @@ suite "graph options" "$HERE/cli/graph.sh" "$BIN"
 suite "scale: threads, order, progress, map/reduce" "$HERE/cli/scale.sh" "$BIN"
 suite "encodings" "$HERE/cli/encodings.sh" "$BIN"
 suite "dictionaries: formats, import, dict check" "$HERE/cli/dicts.sh" "$BIN"
+suite "dictionary images" "$HERE/cli/image.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)
 formats() {
