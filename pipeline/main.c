@@ -43,7 +43,8 @@ static const char S_usage_top[] =
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "  map       a partial graph of JSONL documents as key/value lines (Hadoop, Spark)\n"
     "  reduce    merge partial graphs into the graph files (or into lines again)\n"
-    "  dict      check or compile dictionaries (guanxi dict check|compile PATH...)\n"
+    "  dict      check dictionaries (guanxi dict check PATH...) or compile them into an\n"
+    "            image that -d maps (guanxi dict compile PATH... -o FILE.gxd)\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
 
