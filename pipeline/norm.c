@@ -270,6 +270,12 @@ gx_status gx_norm_string(const char *s, size_t n, char **out, size_t *out_len) {
     int32_t cap = ulen * 4 + 16, olen = 0;
     UChar *nb = gx_xmalloc((size_t)cap * sizeof *nb);
     if (U_SUCCESS(st)) olen = unorm2_normalize(n2, u, ulen, nb, cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) { /* NFKC can grow 18 times (U+FDFA): olen is the need */
+        st = U_ZERO_ERROR;
+        cap = olen + 1;
+        nb = gx_xrealloc(nb, (size_t)cap * sizeof *nb);
+        olen = unorm2_normalize(n2, u, ulen, nb, cap, &st);
+    }
     char *res = NULL;
     int32_t blen = 0;
     if (U_SUCCESS(st)) {

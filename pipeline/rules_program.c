@@ -19,6 +19,8 @@
 
 static int S_open_quote(uint32_t c) { return c == 0x201C || c == '"' || c == 0x300C; }
 static int S_close_quote(uint32_t c) { return c == 0x201D || c == '"' || c == 0x300D; }
+/* A control character (C0, DEL, C1) ends a quote unclosed: a name never holds one. */
+static int S_control(uint32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 static int S_digitish(uint32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -213,7 +215,8 @@ static void S_quotes(gx_rctx *x) {
         for (uint32_t i = x->s0; i < x->s1; i++) {
             if (!S_open_quote(cp[i])) continue;
             uint32_t j = i + 1;
-            while (j < x->s1 && j - i <= GX_R_QUOTE_MAX && !S_close_quote(cp[j]) && !S_open_quote(cp[j]))
+            while (j < x->s1 && j - i <= GX_R_QUOTE_MAX && !S_close_quote(cp[j]) &&
+                   !S_open_quote(cp[j]) && !S_control(cp[j]))
                 j++;
             if (j < x->s1 && S_close_quote(cp[j]) && j > i + 1) {
                 S_quoted(x, i, j);
