@@ -1,0 +1,49 @@
+/* relate_int.h: private to the relation stage (relate.c, relate_text.c, relate_prog.c).
+ *
+ * One document's context for the pattern functions and the helpers they share: adding a
+ * relation with evidence, a place's administrative level, trigger words between two positions
+ * and clause boundaries. Nothing outside relate*.c includes it.
+ */
+#ifndef GX_RELATE_INT_H
+#define GX_RELATE_INT_H
+
+#include "gx_relate.h"
+
+typedef struct {
+    gx_graph *g;
+    gx_doc *doc;
+    const gx_mentions *ms;
+    const uint32_t *node_of; /* node of each mention */
+    const gx_cands *c;
+    const gx_dict *dict;
+    const gx_hits *hits; /* every dictionary hit, sorted by start */
+} gx_rel_ctx;
+
+/* Adds rel from node head to node tail, with evidence spanning mentions a and b (in b's
+ * sentence) and the pattern's name (a static string). */
+void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, const gx_mention *a,
+                const gx_mention *b, const char *pattern);
+
+/* Administrative size of a place from its name's ending: bigger is a smaller number; 9 when
+ * unknown. */
+int gx_rel_level(const char *name);
+
+/* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
+int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role, const char *sub);
+
+/* 1 if c ends a clause: , ; 。 ! ? : */
+int gx_rel_clause_end(uint32_t c);
+
+/* 1 if mention m can act: a top-level org, or an administrative place (district, subdistrict,
+ * town, community) used as the agent (航海东路街道以…). */
+int gx_rel_agent(const gx_mention *m);
+
+/* The patterns, one group a file: relate_text.c (words between mentions, sentences),
+ * relate_prog.c (programs). Each adds what it finds to x->g. */
+void gx_rel_roles(gx_rel_ctx *x);
+void gx_rel_partners(gx_rel_ctx *x);
+void gx_rel_sentences(gx_rel_ctx *x);
+void gx_rel_components(gx_rel_ctx *x);
+void gx_rel_programs(gx_rel_ctx *x);
+
+#endif
