@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 #include "relate_int.h"
 #include "gx_link.h"
 
@@ -25,25 +26,41 @@ void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, co
     free((char *)ev.snippet);
 }
 
-/* Administrative size of a place from its name's ending: bigger is smaller number; 9: unknown. */
+/* Administrative size of a place from its name's longest listed ending: bigger is a smaller
+ * number; 9: unknown. Zones inside a district (产业集聚区, 景区) count as level 4. */
 int gx_rel_level(const char *name) {
     static const struct {
         const char *end;
         int level;
-    } ends[] = {{"省", 1}, {"自治区", 1}, {"市", 2},   {"州", 2},  {"新区", 3}, {"区", 3},
-                {"县", 3}, {"街道", 4},   {"镇", 4},   {"乡", 4},  {"社区", 5}, {"村", 5},
-                {"路", 6}, {"街", 6},     {"号院", 6}, {"小区", 6}};
-    size_t n = strlen(name);
+    } ends[] = {{"省", 1},     {"自治区", 1}, {"市", 2},   {"州", 2},   {"新区", 3},
+                {"区", 3},     {"县", 3},     {"街道", 4}, {"镇", 4},   {"乡", 4},
+                {"集聚区", 4}, {"商业区", 4}, {"景区", 4}, {"园区", 4}, {"社区", 5},
+                {"村", 5},     {"路", 6},     {"街", 6},   {"号院", 6}, {"小区", 6}};
+    size_t n = strlen(name), best = 0;
+    int level = 9;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t m = strlen(ends[i].end);
-        if (n > m && strcmp(name + n - m, ends[i].end) == 0) return ends[i].level;
+        if (n > m && m > best && strcmp(name + n - m, ends[i].end) == 0) {
+            best = m;
+            level = ends[i].level;
+        }
     }
-    return 9;
+    return level;
 }
 
 static const gx_entry *S_entry(const gx_rel_ctx *x, const gx_mention *m) {
     if (m->cand == GX_NO_CAND || x->c->v[m->cand].entry == GX_NO_ENTRY) return NULL;
     return gx_dict_entry(x->dict, x->c->v[m->cand].entry);
+}
+
+/* 1 if c is a Chinese numeral or an ASCII digit (an umbrella program: 四大工程, “133”). */
+int gx_rel_numeral(uint32_t c) {
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                    0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E24, 0x53CC};
+    if (c >= '0' && c <= '9') return 1;
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
+        if (nums[i] == c) return 1;
+    return 0;
 }
 
 /* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
@@ -115,7 +132,8 @@ static const gx_cand *S_place_at(const gx_rel_ctx *x, uint32_t p, uint32_t end) 
 }
 
 /* A node for a name found inside a mention (a place in an org's name, an org in a chain),
- * counted as one more mention of it; pm gets its span. */
+ * counted as one more mention of it with its surface (an alias: 管城区 of 管城回族区); pm gets
+ * its span. */
 static uint32_t S_inner_node(gx_rel_ctx *x, const gx_cand *c, const gx_mention *outer,
                              gx_mention *pm) {
     *pm = *outer;
@@ -124,33 +142,68 @@ static uint32_t S_inner_node(gx_rel_ctx *x, const gx_cand *c, const gx_mention *
     pm->kind = c->kind;
     gx_doc_orig_span(x->doc, c->start, c->end, &pm->ostart, &pm->oend);
     uint32_t node = gx_graph_intern(x->g, c->kind, c->canonical, strlen(c->canonical));
-    gx_graph_add_mention(x->g, node, x->doc->seq, x->doc->id, NULL, 0, NULL);
+    char *s = gx_xmalloc((size_t)(c->end - c->start) * 4 + 1);
+    int32_t k = 0;
+    for (uint32_t i = c->start; i < c->end; i++) {
+        uint32_t ch = x->doc->cp[i];
+        if (ch != ' ' && ch != '\n' && ch != '\t' && ch != 0x3000)
+            U8_APPEND_UNSAFE(s, k, (UChar32)ch);
+    }
+    gx_graph_add_mention(x->g, node, x->doc->seq, x->doc->id, s, (size_t)k, NULL);
+    free(s);
     return node;
 }
 
-/* located_in: the org's name starts with places laid end to end (惠济区刘寨街道办事处); it is
- * located in the last, most specific one (刘寨街道). */
+/* Places a name starts with, laid end to end (惠济区刘寨街道办事处), at most S_MAX_CHAIN. */
+#define S_MAX_CHAIN 8
+typedef struct {
+    const gx_cand *c[S_MAX_CHAIN];
+    uint32_t node[S_MAX_CHAIN]; /* UINT32_MAX until a relation needs the node */
+    gx_mention m[S_MAX_CHAIN];
+    size_t n;
+} S_chain;
+
+/* Node k of the chain inside mention outer, made on first use. */
+static uint32_t S_chain_node(gx_rel_ctx *x, S_chain *ch, size_t k, const gx_mention *outer) {
+    if (ch->node[k] == UINT32_MAX) {
+        ch->node[k] = S_inner_node(x, ch->c[k], outer, &ch->m[k]);
+        ch->m[k].canonical = ch->c[k]->canonical;
+    }
+    return ch->node[k];
+}
+
+/* The relation of mention m to the last place of its chain: an org is located in it when it
+ * lies below a district (GX_REL_LOCAL_LEVEL: a district, city or province at the head of a name
+ * marks the body's jurisdiction or level, 二七区委, 河南省住建厅, 郑州市儿童医院, not where it
+ * stands); a place is part of it when it is bigger (武汉百步亭社区 -> 武汉). -1: none. */
+static int S_chain_rel(const gx_mention *m, const gx_cand *last) {
+    int level = gx_rel_level(last->canonical);
+    if (m->kind == GX_KIND_ORG) return level >= GX_REL_LOCAL_LEVEL ? GX_REL_LOCATED_IN : -1;
+    if (strcmp(m->canonical, last->canonical) == 0) return -1;
+    return level < gx_rel_level(m->canonical) ? GX_REL_PART_OF : -1;
+}
+
+/* Places inside the names of orgs and places: each smaller one is part of the one before it, and
+ * the name's owner relates to the last, most specific one (S_chain_rel) (name). */
 static void S_located(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
-        if (m->kind != GX_KIND_ORG || m->nested) continue;
-        const gx_cand *last = NULL;
-        uint32_t prev_node = UINT32_MAX;
-        gx_mention prev;
-        for (const gx_cand *p = S_place_at(x, m->start, m->end - 1); p;
+        if ((m->kind != GX_KIND_ORG && m->kind != GX_KIND_PLACE) || m->nested) continue;
+        S_chain ch = {.n = 0};
+        for (const gx_cand *p = S_place_at(x, m->start, m->end - 1); p && ch.n < S_MAX_CHAIN;
              p = S_place_at(x, p->end, m->end - 1)) {
-            gx_mention pm;
-            uint32_t node = S_inner_node(x, p, m, &pm);
-            if (prev_node != UINT32_MAX &&
-                gx_rel_level(prev.canonical) < gx_rel_level(p->canonical))
-                gx_rel_add(x, GX_REL_PART_OF, node, prev_node, &pm, &prev, "name");
-            prev_node = node;
-            prev = pm;
-            prev.canonical = p->canonical;
-            last = p;
+            ch.node[ch.n] = UINT32_MAX;
+            ch.c[ch.n++] = p;
         }
-        if (!last) continue;
-        gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], prev_node, m, &prev, "name");
+        for (size_t k = 1; k < ch.n; k++)
+            if (gx_rel_level(ch.c[k - 1]->canonical) < gx_rel_level(ch.c[k]->canonical)) {
+                uint32_t part = S_chain_node(x, &ch, k, m), whole = S_chain_node(x, &ch, k - 1, m);
+                gx_rel_add(x, GX_REL_PART_OF, part, whole, &ch.m[k], &ch.m[k - 1], "name");
+            }
+        int rel = ch.n ? S_chain_rel(m, ch.c[ch.n - 1]) : -1;
+        if (rel >= 0)
+            gx_rel_add(x, (gx_relation)rel, x->node_of[i], S_chain_node(x, &ch, ch.n - 1, m), m,
+                       &ch.m[ch.n - 1], "name");
     }
 }
 
@@ -175,13 +228,18 @@ static void S_chains(gx_rel_ctx *x) {
     }
 }
 
-/* part_of from the gazetteer: a place whose dictionary parent the document also mentions. */
+static uint32_t S_para(const gx_rel_ctx *x, size_t i) {
+    return x->doc->sents[x->ms->v[i].sent].para;
+}
+
+/* part_of from the gazetteer: a place whose dictionary parent the same paragraph mentions (a
+ * parent named paragraphs away is world knowledge, not something the text states). */
 static void S_gazetteer(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_entry *e = S_entry(x, &x->ms->v[i]);
         if (!e || !e->parent || x->ms->v[i].kind != GX_KIND_PLACE) continue;
         for (size_t j = 0; j < x->ms->n; j++)
-            if (j != i && x->ms->v[j].kind == GX_KIND_PLACE &&
+            if (j != i && x->ms->v[j].kind == GX_KIND_PLACE && S_para(x, j) == S_para(x, i) &&
                 strcmp(x->ms->v[j].canonical, e->parent) == 0) {
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[i], x->node_of[j], &x->ms->v[i],
                            &x->ms->v[j], "gazetteer");

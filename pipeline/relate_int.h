@@ -24,6 +24,10 @@ typedef struct {
 void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, const gx_mention *a,
                 const gx_mention *b, const char *pattern);
 
+/* The level of a subdistrict or town (gx_rel_level): an org is located in the place its name
+ * starts with only from this level down. */
+#define GX_REL_LOCAL_LEVEL 4
+
 /* Administrative size of a place from its name's ending: bigger is a smaller number; 9 when
  * unknown. */
 int gx_rel_level(const char *name);
@@ -31,12 +35,19 @@ int gx_rel_level(const char *name);
 /* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
 int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role, const char *sub);
 
+/* 1 if c is a Chinese numeral or an ASCII digit. */
+int gx_rel_numeral(uint32_t c);
+
 /* 1 if c ends a clause: , ; 。 ! ? : */
 int gx_rel_clause_end(uint32_t c);
 
 /* 1 if mention m can act: a top-level org, or an administrative place (district, subdistrict,
  * town, community) used as the agent (航海东路街道以…). */
 int gx_rel_agent(const gx_mention *m);
+
+/* The person j when org mention i is followed by a title and that person (区委书记陈红民),
+ * else SIZE_MAX. */
+size_t gx_rel_titled(const gx_rel_ctx *x, size_t i);
 
 /* The patterns, one group a file: relate_text.c (words between mentions, sentences),
  * relate_prog.c (programs). Each adds what it finds to x->g. */

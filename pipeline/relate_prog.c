@@ -1,52 +1,158 @@
-/* relate_prog.c: uses_program (stage 7b, see relate.c): an org -> a program it runs.
+/* relate_prog.c: uses_program (stage 7b, see relate.c): an agent -> a program it runs.
  *   sentence     the first agent of the program's sentence (an org, or an administrative place
- *                used as the agent) when one comes before the program
- *   context      else the org the text around it is about
+ *                used as the agent) that can be its subject, when one comes before the program
+ *   context      else the topic: of the sentence subjects that open a clause (街道党工委提出…),
+ *                the one most often so in the sentences before (Chinese drops a subject the text
+ *                is about: …。扎实开展“支部建设提升年”活动)
+ * An agent cannot be the subject when it only modifies a speaker (区委书记陈红民说), stands in a
+ * document title (《二七区委…方案》) or is counted (3个区域大党委).
  */
+#include <string.h>
+#include <unicode/utf8.h>
 #include "relate_int.h"
+#include <stdlib.h>
 
-/* The org the text around sentence `sent` is about: the one with most top-level mentions in
- * the S_CONTEXT sentences up to it (ties: the latest); SIZE_MAX if none. */
+/* Sentences a topic lasts without being named again. */
 #define S_CONTEXT 40
-static size_t S_dominant(const gx_rel_ctx *x, size_t upto, uint32_t sent) {
+
+/* 1 if [s, e) lies inside 《…》 within its sentence. */
+static int S_in_title(const gx_rel_ctx *x, uint32_t s, uint32_t sent_start) {
+    for (uint32_t p = s; p > sent_start; p--) {
+        uint32_t c = x->doc->cp[p - 1];
+        if (c == 0x300B) return 0; /* 》 */
+        if (c == 0x300A) return 1; /* 《 */
+    }
+    return 0;
+}
+
+/* 1 if a numeral and a measure word stand right before position s (3个, 15家). */
+static int S_counted(const gx_rel_ctx *x, uint32_t s) {
+    for (uint32_t len = 1; len <= 3 && len < s; len++)
+        if (gx_rel_hit_between(x, s - len, s, GX_ROLE_GENERIC, "measure") &&
+            gx_rel_numeral(x->doc->cp[s - len - 1]))
+            return 1;
+    return 0;
+}
+
+/* The next top-level mention after mention i, or SIZE_MAX. */
+static size_t S_next(const gx_rel_ctx *x, size_t i) {
+    size_t j = i + 1;
+    while (j < x->ms->n && x->ms->v[j].nested)
+        j++;
+    return j < x->ms->n ? j : SIZE_MAX;
+}
+
+/* 1 if org mention i only names a speaker's body: a title and the person follow it, or a title,
+ * 、 and another such org (省委常委、市委书记马懿). */
+static int S_speaker(const gx_rel_ctx *x, size_t i) {
+    for (;;) {
+        if (gx_rel_titled(x, i) != SIZE_MAX) return 1;
+        size_t k = S_next(x, i);
+        if (k == SIZE_MAX || x->ms->v[k].kind != GX_KIND_ORG) return 0;
+        uint32_t comma = x->ms->v[k].start - 1;
+        if (x->doc->cp[comma] != 0x3001 || comma <= x->ms->v[i].end ||
+            !gx_rel_hit_between(x, x->ms->v[i].end, comma, GX_ROLE_TITLE, NULL))
+            return 0;
+        i = k;
+    }
+}
+
+/* 1 if mention i can be the subject of its sentence: an agent that is not a speaker's body, not
+ * in a title, not counted and not the first part of a longer name (管城回族区航海东路街道). */
+static int S_subject(const gx_rel_ctx *x, size_t i) {
+    const gx_mention *m = &x->ms->v[i];
+    if (!gx_rel_agent(m)) return 0;
+    const gx_sentence *se = &x->doc->sents[m->sent];
+    size_t k = S_next(x, i);
+    if (k != SIZE_MAX && x->ms->v[k].start == m->end) return 0;
+    return !S_speaker(x, i) && !S_in_title(x, m->start, se->start) && !S_counted(x, m->start);
+}
+
+/* 1 if mention i opens a clause: only spaces and dashes between it and the sentence start or
+ * the last clause end. */
+static int S_opens_clause(const gx_rel_ctx *x, size_t i) {
+    const gx_mention *m = &x->ms->v[i];
+    uint32_t s0 = x->doc->sents[m->sent].start;
+    for (uint32_t p = m->start; p > s0; p--) {
+        uint32_t c = x->doc->cp[p - 1];
+        if (gx_rel_clause_end(c)) return 1;
+        if (c != ' ' && c != 0x2014 && c != '-' && c != 0x3000) return 0;
+    }
+    return 1;
+}
+
+/* The topic at mention `upto`: of the subjects that opened a clause in the S_CONTEXT sentences
+ * before, the one named so most often (ties: the latest); SIZE_MAX if none. */
+static size_t S_topic(const gx_rel_ctx *x, const size_t *subj, size_t n, uint32_t sent) {
     size_t best = SIZE_MAX, best_n = 0;
-    for (size_t i = 0; i <= upto && i < x->ms->n; i++) {
-        const gx_mention *m = &x->ms->v[i];
-        if (m->kind != GX_KIND_ORG || m->nested || m->sent + S_CONTEXT < sent) continue;
-        size_t n = 0;
-        for (size_t j = 0; j <= upto; j++)
-            n += x->node_of[j] == x->node_of[i] && !x->ms->v[j].nested &&
-                 x->ms->v[j].sent + S_CONTEXT >= sent;
-        if (n >= best_n) {
-            best = i;
-            best_n = n;
+    for (size_t a = 0; a < n; a++) {
+        if (x->ms->v[subj[a]].sent + S_CONTEXT < sent) continue;
+        size_t c = 0;
+        for (size_t b = 0; b < n; b++)
+            c += x->node_of[subj[b]] == x->node_of[subj[a]] &&
+                 x->ms->v[subj[b]].sent + S_CONTEXT >= sent;
+        if (c >= best_n) {
+            best = subj[a];
+            best_n = c;
         }
     }
     return best;
 }
 
-/* uses_program: the first agent of the program's sentence (its subject: an org or an
- * administrative place) when one comes before the program, else the org the text around it is
- * about. */
+/* Words that, right after a person, report what the person says
+ * (区委书记陈红民介绍,近年来,二七区…): the next clause has a subject of its own. */
+static const char *const S_speech[] = {"介绍", "说", "表示", "指出", "强调", "认为", "谈到"};
+
+/* Where a person mention p's reported speech starts (after the speech word and a clause end),
+ * or 0 when p is not followed by one: then p is the sentence's subject. */
+static uint32_t S_speech_end(const gx_rel_ctx *x, const gx_mention *p) {
+    for (size_t k = 0; k < sizeof S_speech / sizeof *S_speech; k++) {
+        const char *w = S_speech[k];
+        uint32_t q = p->end;
+        int32_t i = 0, n = (int32_t)strlen(w);
+        while (i < n && q < x->doc->n) {
+            UChar32 c;
+            U8_NEXT_UNSAFE(w, i, c);
+            if (x->doc->cp[q] != (uint32_t)c) break;
+            q++;
+        }
+        if (i == n && q < x->doc->n && gx_rel_clause_end(x->doc->cp[q])) return q + 1;
+    }
+    return 0;
+}
+
+/* uses_program: per sentence, the first subject before the program (sentence), else the topic
+ * (context). */
 void gx_rel_programs(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
-    size_t first_org = SIZE_MAX;
-    uint32_t sent = UINT32_MAX;
+    size_t subject = SIZE_MAX, n_subj = 0;
+    size_t *subj = gx_xmalloc((ms->n ? ms->n : 1) * sizeof *subj); /* clause-opening subjects */
+    uint32_t sent = UINT32_MAX, blocked = 0; /* a person subject blocks others up to here */
     for (size_t i = 0; i < ms->n; i++) {
         const gx_mention *m = &ms->v[i];
         if (m->sent != sent) {
             sent = m->sent;
-            first_org = SIZE_MAX;
+            subject = SIZE_MAX;
+            blocked = 0;
         }
-        if (gx_rel_agent(m) && first_org == SIZE_MAX) first_org = i;
+        if (subject == SIZE_MAX && m->kind == GX_KIND_PERSON && !m->nested && m->start >= blocked) {
+            uint32_t e = S_speech_end(x, m);
+            blocked = e ? e : x->doc->sents[m->sent].end;
+        }
+        if (subject == SIZE_MAX && m->start >= blocked && S_subject(x, i)) {
+            subject = i;
+            if (S_opens_clause(x, i)) subj[n_subj++] = i;
+        }
         if (m->kind != GX_KIND_PROGRAM || m->nested) continue;
-        size_t o = first_org;
+        size_t o = subject;
         const char *pattern = "sentence";
+        if (m->start < blocked) continue; /* the person's doing */
         if (o == SIZE_MAX) {
-            o = S_dominant(x, i, m->sent);
+            o = S_topic(x, subj, n_subj, m->sent);
             pattern = "context";
         }
         if (o != SIZE_MAX)
             gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &ms->v[o], m, pattern);
     }
+    free(subj);
 }

@@ -13,20 +13,26 @@
 
 /* ---------------------------------------------------------------- words between mentions */
 
+size_t gx_rel_titled(const gx_rel_ctx *x, size_t i) {
+    const gx_mentions *ms = x->ms;
+    const gx_mention *o = &ms->v[i];
+    if (o->kind != GX_KIND_ORG || o->nested) return SIZE_MAX;
+    size_t j = i + 1;
+    while (j < ms->n && ms->v[j].nested)
+        j++;
+    if (j >= ms->n || ms->v[j].kind != GX_KIND_PERSON) return SIZE_MAX;
+    uint32_t b = ms->v[j].start;
+    if (b > o->end && x->doc->cp[b - 1] == ' ') b--;
+    return b > o->end && gx_rel_hit_between(x, o->end, b, GX_ROLE_TITLE, NULL) ? j : SIZE_MAX;
+}
+
 /* role: org, title, person (a space allowed before the person). */
 void gx_rel_roles(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t i = 0; i + 1 < ms->n; i++) {
-        const gx_mention *o = &ms->v[i];
-        if (o->kind != GX_KIND_ORG || o->nested) continue;
-        size_t j = i + 1;
-        while (j < ms->n && ms->v[j].nested)
-            j++;
-        if (j >= ms->n || ms->v[j].kind != GX_KIND_PERSON) continue;
-        uint32_t b = ms->v[j].start;
-        if (b > o->end && x->doc->cp[b - 1] == ' ') b--;
-        if (!(b > o->end && gx_rel_hit_between(x, o->end, b, GX_ROLE_TITLE, NULL))) continue;
-        gx_rel_add(x, GX_REL_ROLE, x->node_of[j], x->node_of[i], &ms->v[j], o, "title");
+        size_t j = gx_rel_titled(x, i);
+        if (j == SIZE_MAX) continue;
+        gx_rel_add(x, GX_REL_ROLE, x->node_of[j], x->node_of[i], &ms->v[j], &ms->v[i], "title");
         /* earlier titles of the same person: 省委常委、市委书记马懿 */
         for (size_t k = i; k > 0; k--) {
             const gx_mention *p = &ms->v[k - 1], *q = &ms->v[k];
@@ -135,16 +141,6 @@ void gx_rel_sentences(gx_rel_ctx *x) {
     }
 }
 
-/* 1 if c is a Chinese numeral or an ASCII digit (an umbrella program: 四大工程, “133”). */
-static int S_numeral(uint32_t c) {
-    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
-                                    0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E24, 0x53CC};
-    if (c >= '0' && c <= '9') return 1;
-    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
-        if (nums[i] == c) return 1;
-    return 0;
-}
-
 /* Program components: programs listed with 、 or 和 right before a numbered umbrella program
  * (红色阵地工程、红色文化工程和红色服务工程“三大工程”) are part of it (components). */
 void gx_rel_components(gx_rel_ctx *x) {
@@ -155,7 +151,7 @@ void gx_rel_components(gx_rel_ctx *x) {
         uint32_t s = u->start;
         while (s < u->end && (x->doc->cp[s] == 0x201C || x->doc->cp[s] == '"'))
             s++;
-        if (!S_numeral(x->doc->cp[s])) continue;
+        if (!gx_rel_numeral(x->doc->cp[s])) continue;
         uint32_t at = u->start; /* an opening quote before the umbrella belongs to it */
         if (at > 0 && (x->doc->cp[at - 1] == 0x201C || x->doc->cp[at - 1] == '"')) at--;
         for (size_t k = i; k > 0; k--) {
