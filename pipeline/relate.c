@@ -32,10 +32,10 @@ int gx_rel_level(const char *name) {
     static const struct {
         const char *end;
         int level;
-    } ends[] = {{"省", 1},     {"自治区", 1}, {"市", 2},   {"州", 2},   {"新区", 3},
-                {"区", 3},     {"县", 3},     {"街道", 4}, {"镇", 4},   {"乡", 4},
-                {"集聚区", 4}, {"商业区", 4}, {"景区", 4}, {"园区", 4}, {"社区", 5},
-                {"村", 5},     {"路", 6},     {"街", 6},   {"号院", 6}, {"小区", 6}};
+    } ends[] = {{"国", 0},     {"省", 1},   {"自治区", 1}, {"市", 2},   {"州", 2}, {"新区", 3},
+                {"区", 3},     {"县", 3},   {"街道", 4},   {"镇", 4},   {"乡", 4}, {"集聚区", 4},
+                {"商业区", 4}, {"景区", 4}, {"园区", 4},   {"社区", 5}, {"村", 5}, {"路", 6},
+                {"街", 6},     {"号院", 6}, {"小区", 6}};
     size_t n = strlen(name), best = 0;
     int level = 9;
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
@@ -61,6 +61,19 @@ int gx_rel_numeral(uint32_t c) {
     for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
         if (nums[i] == c) return 1;
     return 0;
+}
+
+/* The length in code points of UTF-8 word w when the text at a (before limit) spells it, else 0. */
+uint32_t gx_rel_word_at(const gx_rel_ctx *x, uint32_t a, uint32_t limit, const char *w) {
+    int32_t i = 0, n = (int32_t)strlen(w);
+    uint32_t q = a;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT_UNSAFE(w, i, c);
+        if (q >= limit || x->doc->cp[q] != (uint32_t)c) return 0;
+        q++;
+    }
+    return q - a;
 }
 
 /* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
@@ -201,9 +214,13 @@ static void S_located(gx_rel_ctx *x) {
                 gx_rel_add(x, GX_REL_PART_OF, part, whole, &ch.m[k], &ch.m[k - 1], "name");
             }
         int rel = ch.n ? S_chain_rel(m, ch.c[ch.n - 1]) : -1;
-        if (rel >= 0)
-            gx_rel_add(x, (gx_relation)rel, x->node_of[i], S_chain_node(x, &ch, ch.n - 1, m), m,
-                       &ch.m[ch.n - 1], "name");
+        if (rel < 0) continue;
+        uint32_t node = S_chain_node(x, &ch, ch.n - 1, m);
+        gx_rel_add(x, (gx_relation)rel, x->node_of[i], node, m, &ch.m[ch.n - 1], "name");
+        if (rel == GX_REL_LOCATED_IN) {
+            x->loc_node[i] = node;
+            x->loc[i] = ch.m[ch.n - 1];
+        }
     }
 }
 
@@ -274,7 +291,21 @@ static void S_bodies(gx_rel_ctx *x) {
 
 void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32_t *node_of,
                    const gx_cands *c, const gx_dict *dict, const gx_hits *hits) {
-    gx_rel_ctx x = {g, doc, ms, node_of, c, dict, hits};
+    size_t n = ms->n ? ms->n : 1;
+    gx_rel_ctx x = {g,
+                    doc,
+                    ms,
+                    node_of,
+                    c,
+                    dict,
+                    hits,
+                    gx_xmalloc(n * sizeof *x.agent),
+                    gx_xmalloc(n),
+                    gx_xmalloc(n * sizeof *x.loc_node),
+                    gx_xmalloc(n * sizeof *x.loc)};
+    for (size_t i = 0; i < ms->n; i++)
+        x.loc_node[i] = UINT32_MAX;
+    gx_rel_agents(&x);
     S_names(&x);
     S_located(&x);
     S_chains(&x);
@@ -285,4 +316,8 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     gx_rel_sentences(&x);
     gx_rel_components(&x);
     S_bodies(&x);
+    free(x.agent);
+    free(x.agent_topic);
+    free(x.loc_node);
+    free(x.loc);
 }

@@ -17,6 +17,14 @@ typedef struct {
     const gx_cands *c;
     const gx_dict *dict;
     const gx_hits *hits; /* every dictionary hit, sorted by start */
+    /* set by gx_rel_agents: per mention, who acts there: the subject of its sentence before it,
+     * or the topic (agent_topic 1); SIZE_MAX if none or a person */
+    size_t *agent;
+    uint8_t *agent_topic;
+    /* set by the name patterns: per org mention, the place its name says it is located in
+     * (loc_node UINT32_MAX if none) and that place's span */
+    uint32_t *loc_node;
+    gx_mention *loc;
 } gx_rel_ctx;
 
 /* Adds rel from node head to node tail, with evidence spanning mentions a and b (in b's
@@ -38,6 +46,10 @@ int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role
 /* 1 if c is a Chinese numeral or an ASCII digit. */
 int gx_rel_numeral(uint32_t c);
 
+/* The length in code points of the UTF-8 word w when the normalized text at a (before limit)
+ * spells it, else 0. */
+uint32_t gx_rel_word_at(const gx_rel_ctx *x, uint32_t a, uint32_t limit, const char *w);
+
 /* 1 if c ends a clause: , ; 。 ! ? : */
 int gx_rel_clause_end(uint32_t c);
 
@@ -56,5 +68,8 @@ void gx_rel_partners(gx_rel_ctx *x);
 void gx_rel_sentences(gx_rel_ctx *x);
 void gx_rel_components(gx_rel_ctx *x);
 void gx_rel_programs(gx_rel_ctx *x);
+
+/* Fills x->agent and x->agent_topic (relate_prog.c); runs before the patterns that read them. */
+void gx_rel_agents(gx_rel_ctx *x);
 
 #endif

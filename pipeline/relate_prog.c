@@ -8,7 +8,6 @@
  * document title (《二七区委…方案》) or is counted (3个区域大党委).
  */
 #include <string.h>
-#include <unicode/utf8.h>
 #include "relate_int.h"
 #include <stdlib.h>
 
@@ -107,23 +106,16 @@ static const char *const S_speech[] = {"介绍", "说", "表示", "指出", "强
  * or 0 when p is not followed by one: then p is the sentence's subject. */
 static uint32_t S_speech_end(const gx_rel_ctx *x, const gx_mention *p) {
     for (size_t k = 0; k < sizeof S_speech / sizeof *S_speech; k++) {
-        const char *w = S_speech[k];
-        uint32_t q = p->end;
-        int32_t i = 0, n = (int32_t)strlen(w);
-        while (i < n && q < x->doc->n) {
-            UChar32 c;
-            U8_NEXT_UNSAFE(w, i, c);
-            if (x->doc->cp[q] != (uint32_t)c) break;
-            q++;
-        }
-        if (i == n && q < x->doc->n && gx_rel_clause_end(x->doc->cp[q])) return q + 1;
+        uint32_t n = gx_rel_word_at(x, p->end, x->doc->n, S_speech[k]);
+        uint32_t q = p->end + n;
+        if (n && q < x->doc->n && gx_rel_clause_end(x->doc->cp[q])) return q + 1;
     }
     return 0;
 }
 
-/* uses_program: per sentence, the first subject before the program (sentence), else the topic
- * (context). */
-void gx_rel_programs(gx_rel_ctx *x) {
+/* The agent of every mention (see relate_int.h): per sentence the first subject before it,
+ * else the topic; none after a person subject. */
+void gx_rel_agents(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     size_t subject = SIZE_MAX, n_subj = 0;
     size_t *subj = gx_xmalloc((ms->n ? ms->n : 1) * sizeof *subj); /* clause-opening subjects */
@@ -139,20 +131,47 @@ void gx_rel_programs(gx_rel_ctx *x) {
             uint32_t e = S_speech_end(x, m);
             blocked = e ? e : x->doc->sents[m->sent].end;
         }
+        x->agent[i] = subject; /* the agent before mention i */
+        x->agent_topic[i] = 0;
+        if (m->start < blocked)
+            x->agent[i] = SIZE_MAX; /* the person's doing */
+        else if (subject == SIZE_MAX) {
+            x->agent[i] = S_topic(x, subj, n_subj, m->sent);
+            x->agent_topic[i] = 1;
+        }
         if (subject == SIZE_MAX && m->start >= blocked && S_subject(x, i)) {
             subject = i;
             if (S_opens_clause(x, i)) subj[n_subj++] = i;
         }
-        if (m->kind != GX_KIND_PROGRAM || m->nested) continue;
-        size_t o = subject;
-        const char *pattern = "sentence";
-        if (m->start < blocked) continue; /* the person's doing */
-        if (o == SIZE_MAX) {
-            o = S_topic(x, subj, n_subj, m->sent);
-            pattern = "context";
-        }
-        if (o != SIZE_MAX)
-            gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &ms->v[o], m, pattern);
     }
     free(subj);
+}
+
+/* The body of place mention p: of the orgs of the document located in it by name (文化路街道党工委
+ * in 文化路街道), the one mentioned most (ties: the first); p itself if none. */
+static size_t S_body_of(const gx_rel_ctx *x, size_t p) {
+    size_t best = p, best_n = 0;
+    for (size_t i = 0; i < x->ms->n; i++) {
+        if (x->loc_node[i] != x->node_of[p]) continue;
+        size_t n = 0;
+        for (size_t j = 0; j < x->ms->n; j++)
+            n += x->node_of[j] == x->node_of[i] && !x->ms->v[j].nested;
+        if (n > best_n) {
+            best = i;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* uses_program: a program -> its agent (sentence or context). */
+void gx_rel_programs(gx_rel_ctx *x) {
+    for (size_t i = 0; i < x->ms->n; i++) {
+        const gx_mention *m = &x->ms->v[i];
+        size_t o = x->agent[i];
+        if (m->kind != GX_KIND_PROGRAM || m->nested || o == SIZE_MAX) continue;
+        if (x->agent_topic[i] && x->ms->v[o].kind == GX_KIND_PLACE) o = S_body_of(x, o);
+        gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
+                   x->agent_topic[i] ? "context" : "sentence");
+    }
 }

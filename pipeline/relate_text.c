@@ -9,6 +9,7 @@
  * Trigger words are dictionary rows: generic words with subtype=partner, jurisdiction.
  */
 #include <string.h>
+#include <unicode/utf8.h>
 #include "relate_int.h"
 
 /* ---------------------------------------------------------------- words between mentions */
@@ -47,33 +48,101 @@ void gx_rel_roles(gx_rel_ctx *x) {
     }
 }
 
-/* partner: orgs before and after a partner word in one clause. */
+/* Words that join the items of a list (联合A、B和C). */
+static const char *const S_list_joins[] = {"\u3001", "和", "及", "与", "以及", "同"};
+
+/* Length of the list join at a within [a, b) (、 和 及 与 以及 同), or 0. */
+static uint32_t S_join_at(const gx_rel_ctx *x, uint32_t a, uint32_t b) {
+    for (size_t k = 0; k < sizeof S_list_joins / sizeof *S_list_joins; k++) {
+        uint32_t n = gx_rel_word_at(x, a, b, S_list_joins[k]);
+        if (n) return n;
+    }
+    return 0;
+}
+
+/* Longest list item no dictionary knows that may stand between two known ones. */
+#define S_MAX_ITEM 16
+
+/* 1 if the text [a, b) joins two list items: a join, optionally followed by an unknown item
+ * (Han characters and brackets only) and another join; the first item may follow the word
+ * directly or after 了. */
+static int S_joined(const gx_rel_ctx *x, uint32_t a, uint32_t b, int first) {
+    if (a == b) return 1;
+    if (first) return b == a + 1 && x->doc->cp[a] == 0x4E86; /* 了 */
+    uint32_t j = S_join_at(x, a, b);
+    if (!j || a + j == b) return j > 0;
+    for (uint32_t p = a + j; p < b && p < a + j + S_MAX_ITEM; p++) {
+        uint32_t c = x->doc->cp[p], k = S_join_at(x, p, b);
+        if (k && p + k == b && p > a + j) return 1;
+        if (!(c >= 0x4E00 && c <= 0x9FFF) && c != '(' && c != ')') return 0;
+    }
+    return 0;
+}
+
+/* 1 if mention m can be a partner: an org or an administrative place acting as one. */
+static int S_partner_kind(const gx_mention *m) {
+    return gx_rel_agent(m);
+}
+
+/* The partners a partner word ending at w names: the list of agents right after it (联合A、B和C
+ * 等单位…); *out_first and *out_end bound their mention indices. */
+static void S_objects(const gx_rel_ctx *x, uint32_t w, size_t *out_first, size_t *out_end) {
+    const gx_mentions *ms = x->ms;
+    size_t j = 0;
+    while (j < ms->n && (ms->v[j].start < w || ms->v[j].nested))
+        j++;
+    *out_first = *out_end = j;
+    uint32_t prev = w;
+    for (size_t k = j; k < ms->n; k++) {
+        const gx_mention *t = &ms->v[k];
+        if (t->nested || (!S_partner_kind(t) && k > j)) continue; /* inside an unknown item */
+        if (!S_partner_kind(t) || !S_joined(x, prev, t->start, k == j)) break;
+        prev = t->end;
+        *out_end = k + 1;
+    }
+}
+
+/* 1 if a top-level mention covers position p. */
+static int S_covered(const gx_rel_ctx *x, uint32_t p) {
+    for (size_t i = 0; i < x->ms->n && x->ms->v[i].start <= p; i++)
+        if (x->ms->v[i].end > p && !x->ms->v[i].nested) return 1;
+    return 0;
+}
+
+/* partner: the agents before a partner word in its clause (within 12 characters: 同乐社区党支部、
+ * 清华园社区党支部联合…), else the subject of the sentence before it, and each agent of the
+ * list right after the word (partner). */
 void gx_rel_partners(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
-    for (size_t i = 0; i < ms->n; i++) {
-        const gx_mention *o = &ms->v[i];
-        if (o->kind != GX_KIND_ORG || o->nested) continue;
-        uint32_t p = o->end; /* a partner word within the clause after the subject */
-        for (; p < x->doc->n && !gx_rel_clause_end(x->doc->cp[p]) && p < o->end + 12; p++) {
-            uint32_t len;
-            for (len = 2;
-                 len <= 2 && !gx_rel_hit_between(x, p, p + len, GX_ROLE_GENERIC, "partner");
-                 len++) {
-            }
-            if (len <= 2) break;
-        }
-        if (p >= x->doc->n || gx_rel_clause_end(x->doc->cp[p]) || p >= o->end + 12) continue;
-        for (size_t j = i + 1;
-             j < ms->n && !gx_rel_clause_end(x->doc->cp[ms->v[j].start ? ms->v[j].start - 1 : 0]);
-             j++) {
-            const gx_mention *t = &ms->v[j];
-            int crossed = 0;
-            for (uint32_t q = o->end; q < t->start && !crossed; q++)
+    for (size_t h = 0; h < x->hits->n; h++) {
+        const gx_hit *w = &x->hits->v[h];
+        const gx_entry *e = gx_dict_entry(x->dict, w->entry);
+        if (e->role != GX_ROLE_GENERIC || !e->subtype || strcmp(e->subtype, "partner") != 0 ||
+            S_covered(x, w->start))
+            continue;
+        size_t first, end, heads = 0;
+        S_objects(x, w->end, &first, &end);
+        if (first == end) continue;
+        for (size_t i = first; i > 0; i--) {
+            const gx_mention *o = &ms->v[i - 1];
+            if (o->nested) continue;
+            int crossed = o->end + 12 < w->start;
+            for (uint32_t q = o->end; q < w->start && !crossed; q++)
                 crossed = gx_rel_clause_end(x->doc->cp[q]);
             if (crossed) break;
-            if (t->kind == GX_KIND_ORG && !t->nested && t->start > p)
-                gx_rel_add(x, GX_REL_PARTNER, x->node_of[i], x->node_of[j], o, t, "partner");
+            if (!S_partner_kind(o)) continue;
+            heads++;
+            for (size_t j = first; j < end; j++)
+                if (S_partner_kind(&ms->v[j]))
+                    gx_rel_add(x, GX_REL_PARTNER, x->node_of[i - 1], x->node_of[j], o, &ms->v[j],
+                               "partner");
         }
+        size_t a = x->agent[first];
+        if (heads || a == SIZE_MAX || x->agent_topic[first]) continue; /* a topic is too weak */
+        for (size_t j = first; j < end; j++)
+            if (S_partner_kind(&ms->v[j]))
+                gx_rel_add(x, GX_REL_PARTNER, x->node_of[a], x->node_of[j], &ms->v[a], &ms->v[j],
+                           "partner");
     }
 }
 
@@ -92,29 +161,78 @@ static void S_sentence(const gx_rel_ctx *x, size_t i, size_t *lo, size_t *hi) {
 }
 
 /* 1 if a generic word of subtype `sub` lies in the sentence [s0, s1) of the normalized text. */
-static int S_word_in(const gx_rel_ctx *x, uint32_t s0, uint32_t s1, const char *sub) {
+static uint32_t S_word_in(const gx_rel_ctx *x, uint32_t s0, uint32_t s1, const char *sub) {
     for (size_t i = 0; i < x->hits->n && x->hits->v[i].start < s1; i++) {
         const gx_entry *e = gx_dict_entry(x->dict, x->hits->v[i].entry);
         if (x->hits->v[i].start >= s0 && e->role == GX_ROLE_GENERIC && e->subtype &&
-            strcmp(e->subtype, sub) == 0)
-            return 1;
+            strcmp(e->subtype, sub) == 0 && !S_covered(x, x->hits->v[i].start))
+            return x->hits->v[i].start + 1;
     }
     return 0;
 }
 
-/* The first administrative place of the sentence [lo, hi) of mentions, else the place the
- * first org's name starts with (through its located_in); SIZE_MAX if none. */
-static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi) {
+/* 1 if org mention k is one of the units a jurisdiction word at w speaks of: after it in its
+ * sentence (驻辖区单位党组织即A、B), or in the list that ends in 等 right before it (A、B等辖区
+ * 各领域15家单位). */
+static int S_in_jurisdiction(const gx_rel_ctx *x, size_t k, uint32_t w) {
+    const gx_mention *m = &x->ms->v[k];
+    if (m->start > w) { /* after it, before a ; or a member word (…组建如意湖“区域党委”) */
+        for (uint32_t q = w; q < m->start; q++)
+            if (x->doc->cp[q] == ';' || gx_rel_hit_between(x, q, q + 2, GX_ROLE_GENERIC, "member"))
+                return 0;
+        return 1;
+    }
+    size_t last = k; /* the list's last item */
+    for (size_t j = k + 1; j < x->ms->n && x->ms->v[j].end <= w; j++)
+        if (!x->ms->v[j].nested && gx_rel_agent(&x->ms->v[j])) {
+            if (!S_joined(x, x->ms->v[last].end, x->ms->v[j].start, 0)) break;
+            last = j;
+        }
+    uint32_t e = x->ms->v[last].end;
+    if (e >= w || x->doc->cp[e] != 0x7B49) return 0; /* 等 */
+    for (uint32_t q = e; q < w; q++)
+        if (gx_rel_clause_end(x->doc->cp[q])) return 0;
+    return 1;
+}
+
+/* The place a sentence [lo, hi) of mentions is about: its first administrative place, else the
+ * place its first org is located in by name (北林路街道党工委…). *out_node, *out_m: the place;
+ * returns the index of the mention that names it (the place or the org), SIZE_MAX if none. */
+static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi, uint32_t *out_node,
+                               const gx_mention **out_m) {
     for (size_t k = lo; k < hi; k++) {
         const gx_mention *m = &x->ms->v[k];
         int level = m->kind == GX_KIND_PLACE && !m->nested ? gx_rel_level(m->canonical) : 9;
-        if (level >= 3 && level <= 5) return k;
+        if (level >= 3 && level <= 5) {
+            *out_node = x->node_of[k];
+            *out_m = m;
+            return k;
+        }
+        if (m->kind == GX_KIND_ORG && !m->nested && x->loc_node[k] != UINT32_MAX) {
+            *out_node = x->loc_node[k];
+            *out_m = &x->loc[k];
+            return k;
+        }
     }
     return SIZE_MAX;
 }
 
+/* 1 if top-level mentions p..k stand in one list, each gap a list join (金苑社区、汝河小区):
+ * coordinate items, not a whole and its part. */
+static int S_one_list(const gx_rel_ctx *x, size_t p, size_t k) {
+    uint32_t end = x->ms->v[p].end;
+    for (size_t i = p + 1; i <= k; i++) {
+        const gx_mention *m = &x->ms->v[i];
+        if (m->nested) continue;
+        uint32_t j = S_join_at(x, end, m->start);
+        if (!j || end + j != m->start) return 0;
+        end = m->end;
+    }
+    return 1;
+}
+
 /* Per sentence: orgs of a sentence about a jurisdiction (辖区, subtype=jurisdiction) are located
- * in its place (jurisdiction); smaller places listed after a bigger one are part of it
+ * in its place (jurisdiction); smaller places after it, not in one list with it, are part of it
  * (sentence). */
 void gx_rel_sentences(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
@@ -122,21 +240,21 @@ void gx_rel_sentences(gx_rel_ctx *x) {
         size_t lo, hi;
         S_sentence(x, i, &lo, &hi);
         i = hi;
-        size_t p = S_sentence_place(x, lo, hi);
+        uint32_t place;
+        const gx_mention *pm;
+        size_t p = S_sentence_place(x, lo, hi, &place, &pm);
         if (p == SIZE_MAX) continue;
         const gx_sentence *se = &x->doc->sents[ms->v[lo].sent];
-        int juris = S_word_in(x, se->start, se->end, "jurisdiction");
-        int plevel = gx_rel_level(ms->v[p].canonical);
-        for (size_t k = lo; k < hi; k++) {
+        uint32_t juris = S_word_in(x, se->start, se->end, "jurisdiction"); /* its position + 1 */
+        int plevel = gx_rel_level(pm->canonical);
+        for (size_t k = p + 1; k < hi; k++) {
             const gx_mention *m = &ms->v[k];
-            if (m->nested || x->node_of[k] == x->node_of[p]) continue;
-            if (juris && m->kind == GX_KIND_ORG && k > p)
-                gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], x->node_of[p], m, &ms->v[p],
-                           "jurisdiction");
-            if (m->kind == GX_KIND_PLACE && k > p && gx_rel_level(m->canonical) > plevel &&
-                gx_rel_level(m->canonical) <= 6)
-                gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], x->node_of[p], m, &ms->v[p],
-                           "sentence");
+            if (m->nested || x->node_of[k] == place) continue;
+            if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, k, juris - 1))
+                gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], place, m, pm, "jurisdiction");
+            int level = gx_rel_level(m->canonical);
+            if (m->kind == GX_KIND_PLACE && level > plevel && level <= 6 && !S_one_list(x, p, k))
+                gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], place, m, pm, "sentence");
         }
     }
 }
