@@ -48,6 +48,41 @@ int gx_rel_level(const char *name) {
     return level;
 }
 
+/* Levels of the gazetteer's place subtypes (a country's name has no telling ending: 乌克兰). */
+static const struct {
+    const char *subtype;
+    int level;
+} S_subtype_levels[] = {
+    {"continent", 0},
+    {"region", 0},
+    {"country", 0},
+    {"territory", 1},
+    {"province", 1},
+    {"state", 1},
+    {"city", 2},
+    {"county", 3},
+    /* natural features: a name they head names a body's domain (黑海舰队, 辽河防汛抗旱总指挥部) */
+    {"sea", 0},
+    {"river", 0},
+    {"lake", 0},
+    {"mountain", 0},
+    {"landform", 0}};
+
+int gx_rel_cand_level(const gx_rel_ctx *x, uint32_t cand, const char *canonical) {
+    if (cand != GX_NO_CAND && x->c->v[cand].entry != GX_NO_ENTRY) {
+        const gx_entry *e = gx_dict_entry(x->dict, x->c->v[cand].entry);
+        for (size_t i = 0; e->subtype && i < sizeof S_subtype_levels / sizeof *S_subtype_levels;
+             i++)
+            if (strcmp(e->subtype, S_subtype_levels[i].subtype) == 0)
+                return S_subtype_levels[i].level;
+    }
+    return gx_rel_level(canonical);
+}
+
+int gx_rel_mlevel(const gx_rel_ctx *x, const gx_mention *m) {
+    return gx_rel_cand_level(x, m->cand, m->canonical);
+}
+
 static const gx_entry *S_entry(const gx_rel_ctx *x, const gx_mention *m) {
     if (m->cand == GX_NO_CAND || x->c->v[m->cand].entry == GX_NO_ENTRY) return NULL;
     return gx_dict_entry(x->dict, x->c->v[m->cand].entry);
@@ -101,16 +136,18 @@ int gx_rel_clause_end(uint32_t c) {
 
 /* 1 if m can act: an org, or an administrative place (district, subdistrict, town, community)
  * used as the agent (航海东路街道以…, 二七区…). */
-int gx_rel_agent(const gx_mention *m) {
+int gx_rel_agent(const gx_rel_ctx *x, const gx_mention *m) {
     if (m->nested) return 0;
     if (m->kind == GX_KIND_ORG) return 1;
-    int level = m->kind == GX_KIND_PLACE ? gx_rel_level(m->canonical) : 9;
+    int level = m->kind == GX_KIND_PLACE ? gx_rel_mlevel(x, m) : 9;
     return level >= 3 && level <= 5;
 }
 
 /* ---------------------------------------------------------------- names */
 
-/* part_of from name composition and units; located_in from an org's leading place. */
+/* part_of from name composition: a party body -> its unit (unit); a place -> the bigger place
+ * written right before it, both of known level and the first not a one-character abbreviation
+ * (惠济区刘寨街道, not 中俄) (name). */
 static void S_names(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     size_t outer = SIZE_MAX;
@@ -126,8 +163,8 @@ static void S_names(gx_rel_ctx *x) {
         while (j < ms->n && ms->v[j].nested)
             j++;
         if (j < ms->n && ms->v[j].start == m->end && m->kind == GX_KIND_PLACE &&
-            ms->v[j].kind == GX_KIND_PLACE &&
-            gx_rel_level(m->canonical) < gx_rel_level(ms->v[j].canonical))
+            ms->v[j].kind == GX_KIND_PLACE && m->end - m->start > 1 &&
+            gx_rel_mlevel(x, m) < gx_rel_mlevel(x, &ms->v[j]) && gx_rel_mlevel(x, &ms->v[j]) < 9)
             gx_rel_add(x, GX_REL_PART_OF, x->node_of[j], x->node_of[i], &ms->v[j], m, "name");
     }
 }
@@ -153,6 +190,7 @@ static uint32_t S_inner_node(gx_rel_ctx *x, const gx_cand *c, const gx_mention *
     pm->start = c->start;
     pm->end = c->end;
     pm->kind = c->kind;
+    pm->cand = (uint32_t)(c - x->c->v);
     gx_doc_orig_span(x->doc, c->start, c->end, &pm->ostart, &pm->oend);
     uint32_t node = gx_graph_intern(x->g, c->kind, c->canonical, strlen(c->canonical));
     char *s = gx_xmalloc((size_t)(c->end - c->start) * 4 + 1);
@@ -165,6 +203,11 @@ static uint32_t S_inner_node(gx_rel_ctx *x, const gx_cand *c, const gx_mention *
     gx_graph_add_mention(x->g, node, x->doc->seq, x->doc->id, s, (size_t)k, NULL);
     free(s);
     return node;
+}
+
+/* The level of candidate c (gx_rel_cand_level). */
+static int S_clevel(const gx_rel_ctx *x, const gx_cand *c) {
+    return gx_rel_cand_level(x, (uint32_t)(c - x->c->v), c->canonical);
 }
 
 /* Places a name starts with, laid end to end (惠济区刘寨街道办事处), at most S_MAX_CHAIN. */
@@ -188,12 +231,16 @@ static uint32_t S_chain_node(gx_rel_ctx *x, S_chain *ch, size_t k, const gx_ment
 /* The relation of mention m to the last place of its chain: an org is located in it when it
  * lies below a district (GX_REL_LOCAL_LEVEL: a district, city or province at the head of a name
  * marks the body's jurisdiction or level, 二七区委, 河南省住建厅, 郑州市儿童医院, not where it
- * stands); a place is part of it when it is bigger (武汉百步亭社区 -> 武汉). -1: none. */
-static int S_chain_rel(const gx_mention *m, const gx_cand *last) {
-    int level = gx_rel_level(last->canonical);
+ * stands); a district, subdistrict, town, community or village is part of it when it is bigger
+ * (武汉百步亭社区 -> 武汉; not a road named after a city, 临汾路). -1: none. */
+static int S_chain_rel(const gx_rel_ctx *x, const gx_mention *m, const gx_cand *last) {
+    int level = S_clevel(x, last);
     if (m->kind == GX_KIND_ORG) return level >= GX_REL_LOCAL_LEVEL ? GX_REL_LOCATED_IN : -1;
-    if (strcmp(m->canonical, last->canonical) == 0) return -1;
-    return level < gx_rel_level(m->canonical) ? GX_REL_PART_OF : -1;
+    int own = gx_rel_mlevel(x, m);
+    if (strcmp(m->canonical, last->canonical) == 0 || own < 3 || own > 5 ||
+        last->end - last->start < 2 || m->end - last->end < 3) /* 中原区: a stem, not a place */
+        return -1;
+    return level < own ? GX_REL_PART_OF : -1;
 }
 
 /* Places inside the names of orgs and places: each smaller one is part of the one before it, and
@@ -209,11 +256,11 @@ static void S_located(gx_rel_ctx *x) {
             ch.c[ch.n++] = p;
         }
         for (size_t k = 1; k < ch.n; k++)
-            if (gx_rel_level(ch.c[k - 1]->canonical) < gx_rel_level(ch.c[k]->canonical)) {
+            if (S_clevel(x, ch.c[k - 1]) < S_clevel(x, ch.c[k])) {
                 uint32_t part = S_chain_node(x, &ch, k, m), whole = S_chain_node(x, &ch, k - 1, m);
                 gx_rel_add(x, GX_REL_PART_OF, part, whole, &ch.m[k], &ch.m[k - 1], "name");
             }
-        int rel = ch.n ? S_chain_rel(m, ch.c[ch.n - 1]) : -1;
+        int rel = ch.n ? S_chain_rel(x, m, ch.c[ch.n - 1]) : -1;
         if (rel < 0) continue;
         uint32_t node = S_chain_node(x, &ch, ch.n - 1, m);
         gx_rel_add(x, (gx_relation)rel, x->node_of[i], node, m, &ch.m[ch.n - 1], "name");

@@ -40,6 +40,13 @@ void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, co
  * unknown. */
 int gx_rel_level(const char *name);
 
+/* The level of a place: its gazetteer subtype's (country 0, province or state 1, city 2, county
+ * 3) when candidate cand has one, else gx_rel_level(canonical). */
+int gx_rel_cand_level(const gx_rel_ctx *x, uint32_t cand, const char *canonical);
+
+/* gx_rel_cand_level of mention m. */
+int gx_rel_mlevel(const gx_rel_ctx *x, const gx_mention *m);
+
 /* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
 int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role, const char *sub);
 
@@ -55,7 +62,7 @@ int gx_rel_clause_end(uint32_t c);
 
 /* 1 if mention m can act: a top-level org, or an administrative place (district, subdistrict,
  * town, community) used as the agent (航海东路街道以…). */
-int gx_rel_agent(const gx_mention *m);
+int gx_rel_agent(const gx_rel_ctx *x, const gx_mention *m);
 
 /* The person j when org mention i is followed by a title and that person (区委书记陈红民),
  * else SIZE_MAX. */

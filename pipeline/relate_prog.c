@@ -56,15 +56,28 @@ static int S_speaker(const gx_rel_ctx *x, size_t i) {
     }
 }
 
+/* Words that make the org right before them a news source (央视网消息, 新华社电, 据…报道). */
+static const char *const S_source[] = {"消息", "讯", "电", "报道", "援引"};
+
+/* 1 if org mention m is cited as a news source. */
+static int S_news_source(const gx_rel_ctx *x, const gx_mention *m) {
+    if (m->start > 0 && x->doc->cp[m->start - 1] == 0x636E) return 1; /* 据 */
+    for (size_t k = 0; k < sizeof S_source / sizeof *S_source; k++)
+        if (gx_rel_word_at(x, m->end, x->doc->n, S_source[k])) return 1;
+    return 0;
+}
+
 /* 1 if mention i can be the subject of its sentence: an agent that is not a speaker's body, not
- * in a title, not counted and not the first part of a longer name (管城回族区航海东路街道). */
+ * a news source, not in a title, not counted and not the first part of a longer name
+ * (管城回族区航海东路街道). */
 static int S_subject(const gx_rel_ctx *x, size_t i) {
     const gx_mention *m = &x->ms->v[i];
-    if (!gx_rel_agent(m)) return 0;
+    if (!gx_rel_agent(x, m)) return 0;
     const gx_sentence *se = &x->doc->sents[m->sent];
     size_t k = S_next(x, i);
     if (k != SIZE_MAX && x->ms->v[k].start == m->end) return 0;
-    return !S_speaker(x, i) && !S_in_title(x, m->start, se->start) && !S_counted(x, m->start);
+    return !S_speaker(x, i) && !S_news_source(x, m) && !S_in_title(x, m->start, se->start) &&
+           !S_counted(x, m->start);
 }
 
 /* 1 if mention i opens a clause: only spaces and dashes between it and the sentence start or

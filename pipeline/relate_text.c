@@ -80,8 +80,8 @@ static int S_joined(const gx_rel_ctx *x, uint32_t a, uint32_t b, int first) {
 }
 
 /* 1 if mention m can be a partner: an org or an administrative place acting as one. */
-static int S_partner_kind(const gx_mention *m) {
-    return gx_rel_agent(m);
+static int S_partner_kind(const gx_rel_ctx *x, const gx_mention *m) {
+    return gx_rel_agent(x, m);
 }
 
 /* The partners a partner word ending at w names: the list of agents right after it (联合A、B和C
@@ -95,8 +95,8 @@ static void S_objects(const gx_rel_ctx *x, uint32_t w, size_t *out_first, size_t
     uint32_t prev = w;
     for (size_t k = j; k < ms->n; k++) {
         const gx_mention *t = &ms->v[k];
-        if (t->nested || (!S_partner_kind(t) && k > j)) continue; /* inside an unknown item */
-        if (!S_partner_kind(t) || !S_joined(x, prev, t->start, k == j)) break;
+        if (t->nested || (!S_partner_kind(x, t) && k > j)) continue; /* inside an unknown item */
+        if (!S_partner_kind(x, t) || !S_joined(x, prev, t->start, k == j)) break;
         prev = t->end;
         *out_end = k + 1;
     }
@@ -130,17 +130,17 @@ void gx_rel_partners(gx_rel_ctx *x) {
             for (uint32_t q = o->end; q < w->start && !crossed; q++)
                 crossed = gx_rel_clause_end(x->doc->cp[q]);
             if (crossed) break;
-            if (!S_partner_kind(o)) continue;
+            if (!S_partner_kind(x, o)) continue;
             heads++;
             for (size_t j = first; j < end; j++)
-                if (S_partner_kind(&ms->v[j]))
+                if (S_partner_kind(x, &ms->v[j]))
                     gx_rel_add(x, GX_REL_PARTNER, x->node_of[i - 1], x->node_of[j], o, &ms->v[j],
                                "partner");
         }
         size_t a = x->agent[first];
         if (heads || a == SIZE_MAX || x->agent_topic[first]) continue; /* a topic is too weak */
         for (size_t j = first; j < end; j++)
-            if (S_partner_kind(&ms->v[j]))
+            if (S_partner_kind(x, &ms->v[j]))
                 gx_rel_add(x, GX_REL_PARTNER, x->node_of[a], x->node_of[j], &ms->v[a], &ms->v[j],
                            "partner");
     }
@@ -184,7 +184,7 @@ static int S_in_jurisdiction(const gx_rel_ctx *x, size_t k, uint32_t w) {
     }
     size_t last = k; /* the list's last item */
     for (size_t j = k + 1; j < x->ms->n && x->ms->v[j].end <= w; j++)
-        if (!x->ms->v[j].nested && gx_rel_agent(&x->ms->v[j])) {
+        if (!x->ms->v[j].nested && gx_rel_agent(x, &x->ms->v[j])) {
             if (!S_joined(x, x->ms->v[last].end, x->ms->v[j].start, 0)) break;
             last = j;
         }
@@ -202,7 +202,7 @@ static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi, uint32
                                const gx_mention **out_m) {
     for (size_t k = lo; k < hi; k++) {
         const gx_mention *m = &x->ms->v[k];
-        int level = m->kind == GX_KIND_PLACE && !m->nested ? gx_rel_level(m->canonical) : 9;
+        int level = m->kind == GX_KIND_PLACE && !m->nested ? gx_rel_mlevel(x, m) : 9;
         if (level >= 3 && level <= 5) {
             *out_node = x->node_of[k];
             *out_m = m;
@@ -246,13 +246,13 @@ void gx_rel_sentences(gx_rel_ctx *x) {
         if (p == SIZE_MAX) continue;
         const gx_sentence *se = &x->doc->sents[ms->v[lo].sent];
         uint32_t juris = S_word_in(x, se->start, se->end, "jurisdiction"); /* its position + 1 */
-        int plevel = gx_rel_level(pm->canonical);
+        int plevel = gx_rel_mlevel(x, pm);
         for (size_t k = p + 1; k < hi; k++) {
             const gx_mention *m = &ms->v[k];
             if (m->nested || x->node_of[k] == place) continue;
             if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, k, juris - 1))
                 gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], place, m, pm, "jurisdiction");
-            int level = gx_rel_level(m->canonical);
+            int level = gx_rel_mlevel(x, m);
             if (m->kind == GX_KIND_PLACE && level > plevel && level <= 6 && !S_one_list(x, p, k))
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], place, m, pm, "sentence");
         }
