@@ -1,11 +1,15 @@
-/* relate_prog.c: uses_program (stage 7b, see relate.c): an agent -> a program it runs.
- *   sentence     the first agent of the program's sentence (an org, or an administrative place
- *                used as the agent) that can be its subject, when one comes before the program
- *   context      else the topic: of the sentence subjects that open a clause (街道党工委提出…),
- *                the one most often so in the sentences before (Chinese drops a subject the text
- *                is about: …。扎实开展“支部建设提升年”活动)
- * An agent cannot be the subject when it only modifies a speaker (区委书记陈红民说), stands in a
- * document title (《二七区委…方案》) or is counted (3个区域大党委).
+/* relate_prog.c: who acts where (stage 7b, see relate.c), and uses_program: an agent -> a
+ * program it runs.
+ *   sentence     the subject of the program's clause: the first agent of its sentence (an org,
+ *                or an administrative place used as the agent) that can be a subject, or a
+ *                later one that opens a clause of its own (…;惠济法院党总支通过…开展…)
+ *   context      else the topic: of the subjects that opened a clause in the sentences before
+ *                (街道党工委提出…), the one most often so (Chinese drops the subject the text is
+ *                about: …。扎实开展“支部建设提升年”活动); a topic place stands for the body
+ *                located in it by name (北林路街道 -> 北林路街道党工委)
+ * An agent is no subject when it only names a speaker's body (区委书记陈红民介绍), is cited as a
+ * news source (央视网消息), stands in a document title (《二七区委…方案》), is counted
+ * (3个区域大党委) or heads a longer name; a person subject leaves its clause to the person.
  */
 #include <string.h>
 #include "relate_int.h"
@@ -152,9 +156,10 @@ void gx_rel_agents(gx_rel_ctx *x) {
             x->agent[i] = S_topic(x, subj, n_subj, m->sent);
             x->agent_topic[i] = 1;
         }
-        if (subject == SIZE_MAX && m->start >= blocked && S_subject(x, i)) {
-            subject = i;
-            if (S_opens_clause(x, i)) subj[n_subj++] = i;
+        if (m->start >= blocked && S_subject(x, i)) {
+            int opens = S_opens_clause(x, i);
+            if (subject == SIZE_MAX || opens) subject = i; /* a clause's own subject */
+            if (opens) subj[n_subj++] = i;
         }
     }
     free(subj);
