@@ -313,8 +313,8 @@ static void S_gazetteer(gx_rel_ctx *x) {
 }
 
 /* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name);
- * members: orgs before a member word (组建, subtype=member) and the org after it that they
- * form (…等15家单位组建如意湖“区域党委”) are part of it (members). */
+ * members: two or more orgs before a member word (组建, subtype=member) in the sentence are
+ * part of the org after it that they form (…等15家单位组建如意湖“区域党委”) (members). */
 static void S_bodies(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t i = 0; i + 1 < ms->n; i++) {
@@ -328,7 +328,10 @@ static void S_bodies(gx_rel_ctx *x) {
         if (body->kind != GX_KIND_ORG || body->nested) continue;
         uint32_t w = body->start; /* a member word right before the body */
         if (w < 2 || !gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
-        for (size_t k = i; k > 0 && ms->v[k - 1].sent == body->sent; k--) {
+        size_t n = 0; /* one org alone forms the body, it is no member (党工委组建合唱团) */
+        for (size_t k = i; k > 0 && ms->v[k - 1].sent == body->sent; k--)
+            n += ms->v[k - 1].kind == GX_KIND_ORG && !ms->v[k - 1].nested;
+        for (size_t k = i; n >= 2 && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
             const gx_mention *m = &ms->v[k - 1];
             if (m->kind == GX_KIND_ORG && !m->nested)
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], m, body, "members");

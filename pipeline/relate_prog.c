@@ -4,12 +4,14 @@
  *                or an administrative place used as the agent) that can be a subject, or a
  *                later one that opens a clause of its own (…;惠济法院党总支通过…开展…)
  *   context      else the topic: of the subjects that opened a clause in the sentences before
- *                (街道党工委提出…), the one most often so (Chinese drops the subject the text is
- *                about: …。扎实开展“支部建设提升年”活动); a topic place stands for the body
- *                located in it by name (北林路街道 -> 北林路街道党工委)
+ *                (街道党工委提出…), the one most often so, a heading's subject (——中原区委组织部
+ *                统筹推进…) counting twice and for the whole text (Chinese drops the subject the
+ *                text is about: …。扎实开展“支部建设提升年”活动); a topic place stands for the
+ *                body located in it by name (北林路街道 -> 北林路街道党工委)
  * An agent is no subject when it only names a speaker's body (区委书记陈红民介绍), is cited as a
- * news source (央视网消息), stands in a document title (《二七区委…方案》), is counted
- * (3个区域大党委) or heads a longer name; a person subject leaves its clause to the person.
+ * news source (央视网消息), follows an object mark (组建红叶合唱团, 对众意路小学), stands in a
+ * document title (《二七区委…方案》), is counted (3个区域大党委) or heads a longer name; a
+ * person subject leaves its clause to the person.
  */
 #include <string.h>
 #include "relate_int.h"
@@ -71,17 +73,32 @@ static int S_news_source(const gx_rel_ctx *x, const gx_mention *m) {
     return 0;
 }
 
+/* Words that make the agent right after them an object (组建红叶合唱团, 对众意路小学, 来到金水区).
+ */
+static const char *const S_object_marks[] = {"组建", "组成", "成立", "联合", "携手", "帮助", "指导",
+                                             "慰问", "走进", "来到", "对",   "向",   "给",   "为"};
+
+/* 1 if an object mark ends right before mention m. */
+static int S_object(const gx_rel_ctx *x, const gx_mention *m) {
+    for (size_t k = 0; k < sizeof S_object_marks / sizeof *S_object_marks; k++) {
+        const char *w = S_object_marks[k];
+        uint32_t n = (uint32_t)(strlen(w) / 3); /* Han characters are 3 UTF-8 bytes */
+        if (m->start >= n && gx_rel_word_at(x, m->start - n, m->start, w) == n) return 1;
+    }
+    return 0;
+}
+
 /* 1 if mention i can be the subject of its sentence: an agent that is not a speaker's body, not
- * a news source, not in a title, not counted and not the first part of a longer name
- * (管城回族区航海东路街道). */
+ * a news source, not an object, not in a title, not counted and not the first part of a longer
+ * name (管城回族区航海东路街道). */
 static int S_subject(const gx_rel_ctx *x, size_t i) {
     const gx_mention *m = &x->ms->v[i];
     if (!gx_rel_agent(x, m)) return 0;
     const gx_sentence *se = &x->doc->sents[m->sent];
     size_t k = S_next(x, i);
     if (k != SIZE_MAX && x->ms->v[k].start == m->end) return 0;
-    return !S_speaker(x, i) && !S_news_source(x, m) && !S_in_title(x, m->start, se->start) &&
-           !S_counted(x, m->start);
+    return !S_speaker(x, i) && !S_news_source(x, m) && !S_object(x, m) &&
+           !S_in_title(x, m->start, se->start) && !S_counted(x, m->start);
 }
 
 /* 1 if mention i opens a clause: only spaces and dashes between it and the sentence start or
@@ -97,16 +114,35 @@ static int S_opens_clause(const gx_rel_ctx *x, size_t i) {
     return 1;
 }
 
-/* The topic at mention `upto`: of the subjects that opened a clause in the S_CONTEXT sentences
- * before, the one named so most often (ties: the latest); SIZE_MAX if none. */
+/* 1 if sentence s is a heading: a paragraph of its own that ends without 。 ! ? (a title or
+ * subtitle: ——中原区委组织部统筹推进基层党建). */
+static int S_heading(const gx_rel_ctx *x, uint32_t s) {
+    const gx_sentence *se = &x->doc->sents[s];
+    if ((s > 0 && x->doc->sents[s - 1].para == se->para) ||
+        (s + 1 < x->doc->n_sents && x->doc->sents[s + 1].para == se->para) || se->end == se->start)
+        return 0;
+    uint32_t c = x->doc->cp[se->end - 1];
+    return c != 0x3002 && c != '!' && c != '?' && c != ';';
+}
+
+/* Weight of subject mention k for the topic at sentence `sent`: 0 when it lies more than
+ * S_CONTEXT sentences back, except in a heading, which speaks for the text below it and
+ * counts twice. */
+static size_t S_weight(const gx_rel_ctx *x, size_t k, uint32_t sent) {
+    uint32_t s = x->ms->v[k].sent;
+    if (S_heading(x, s)) return 2;
+    return s + S_CONTEXT >= sent;
+}
+
+/* The topic at sentence `sent`: of the subjects subj[0..n) that opened a clause, the one with
+ * the most weight (ties: the latest); SIZE_MAX if none. */
 static size_t S_topic(const gx_rel_ctx *x, const size_t *subj, size_t n, uint32_t sent) {
     size_t best = SIZE_MAX, best_n = 0;
     for (size_t a = 0; a < n; a++) {
-        if (x->ms->v[subj[a]].sent + S_CONTEXT < sent) continue;
+        if (!S_weight(x, subj[a], sent)) continue;
         size_t c = 0;
         for (size_t b = 0; b < n; b++)
-            c += x->node_of[subj[b]] == x->node_of[subj[a]] &&
-                 x->ms->v[subj[b]].sent + S_CONTEXT >= sent;
+            if (x->node_of[subj[b]] == x->node_of[subj[a]]) c += S_weight(x, subj[b], sent);
         if (c >= best_n) {
             best = subj[a];
             best_n = c;

@@ -224,9 +224,9 @@ static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
         gx_r_add(x, o, c + 1, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
     } else if (S_formula(x, a, b, 1)) {
         gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
-    } else if (a < b && gx_r_numeral(cp[a])) { /* a formula leading the quote: “三级三类便民服务中心” */
-        uint32_t end = S_formula_end(x, a, b, 0);
-        if (end > a + 1) gx_r_add(x, a, end, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    } else if (a < b && gx_r_numeral(cp[a]) && S_formula_end(x, a, b, 0) > a + 1) {
+        /* a formula leading the quote: “三级三类便民服务中心” */
+        gx_r_add(x, a, S_formula_end(x, a, b, 0), GX_KIND_PROGRAM, "rule:quoted_formula", 0);
     } else if (b >= a + 2 && b <= a + GX_R_NAME_MAX &&
                (S_ends_in_suffix(x, a, b) || S_after_verb(x, o))) {
         gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_name", 0);
