@@ -38,6 +38,8 @@ void gx_u64map_free(gx_u64map *m);
 int gx_u64map_get(const gx_u64map *m, uint64_t key, uint32_t *out);
 /* Inserts if absent; same contract as gx_strmap_put. */
 int gx_u64map_put(gx_u64map *m, uint64_t key, uint32_t value, uint32_t *out_existing);
+/* Overwrites the value of a present key; returns 0 if the key is absent. */
+int gx_u64map_set(gx_u64map *m, uint64_t key, uint32_t value);
 size_t gx_u64map_size(const gx_u64map *m);
 
 #endif

@@ -244,4 +244,11 @@ int gx_u64map_put(gx_u64map *m, uint64_t key, uint32_t value, uint32_t *out_exis
     return 1;
 }
 
+int gx_u64map_set(gx_u64map *m, uint64_t key, uint32_t value) {
+    S_uslot *s = S_ufind(m, key);
+    if (!s->used) return 0;
+    s->value = value;
+    return 1;
+}
+
 size_t gx_u64map_size(const gx_u64map *m) { return m->size; }
