@@ -69,6 +69,11 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* Most distinct entities paired within one window; the rest of the window is not paired and a
  * warning is counted (pairing is quadratic in this number). */
 #define GX_MAX_WINDOW_ENTITIES 1000
+/* Longest sentence, in code points: a longer run without a sentence end (a scraped line with no
+ * punctuation) is cut after its last comma, enumeration comma, semicolon, colon or space in the
+ * second half of the limit, else at the limit; one counted warning per document. Bounds the
+ * work of the rules and of the sentence window on hostile text. */
+#define GX_MAX_SENTENCE_CHARS 1000
 /* Deepest folder nesting followed when reading an input folder. */
 #define GX_MAX_DIR_DEPTH 64
 /* Most evidence items kept per node and per edge (--evidence K may lower it). */
@@ -88,6 +93,9 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line
  * breaks after them are kept by the normalizer (see norm.c). */
 #define GX_REJOIN_MIN_LINE 24
+/* Bytes of the strings of a compiled dictionary image (its records hold 32-bit offsets); more is
+ * GX_ELIMIT from guanxi dict compile. */
+#define GX_MAX_IMAGE_STRING_BYTES 0xFFFFFF00u
 
 /* ---- Allocation: OOM prints "guanxi: out of memory" and aborts, here and nowhere else. ---- */
 void *gx_xmalloc(size_t n);

@@ -29,6 +29,7 @@ void gx_diag_free(gx_diag *d) {
     free(d);
 }
 
+GX_PRINTF(5, 0)
 static void S_print(gx_diag *d, const char *sev, const char *file, long line, const char *fmt,
                     va_list ap) {
     if (!d->out) return;

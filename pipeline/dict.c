@@ -6,10 +6,12 @@
  * jieba and HanLP lines parsed by dict_import.c; all of them end in gx_dict_finish here. The
  * matcher (match.c) is built from the finished table.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dict_image_int.h"
 #include "dict_int.h"
 #include "gx_hash.h"
 #include "gx_norm.h"
@@ -19,6 +21,7 @@ struct gx_dict {
     gx_dict_sink sink; /* the loader's sink: S_store; its arena holds the strings */
     gx_entry *entries;
     uint32_t *next_same; /* per entry: next entry with the same surface (other role), or NONE */
+    gx_dict_img *img;    /* a dict opened from an image (dict_image.c) reads it; else NULL */
     size_t n, cap, cap_next;
     gx_strmap *by_key;     /* role byte + surface -> entry index (one entry per role) */
     gx_strmap *by_surface; /* surface -> first entry with it */
@@ -41,6 +44,7 @@ void gx_dict_free(gx_dict *dict) {
     if (!dict) return;
     free(dict->entries);
     free(dict->next_same);
+    gx_dict_img_free(dict->img);
     gx_strmap_free(dict->by_surface);
     gx_strmap_free(dict->by_key);
     gx_arena_free(dict->sink.arena);
@@ -48,14 +52,18 @@ void gx_dict_free(gx_dict *dict) {
 }
 
 size_t gx_dict_count(const gx_dict *dict) { return dict->n; }
-const gx_entry *gx_dict_entry(const gx_dict *dict, size_t i) { return &dict->entries[i]; }
+const gx_entry *gx_dict_entry(const gx_dict *dict, size_t i) {
+    return dict->img ? gx_dict_img_entry(dict->img, i) : &dict->entries[i];
+}
 
 long gx_dict_find(const gx_dict *dict, const char *s, size_t n) {
     uint32_t i;
+    if (dict->img) return gx_dict_img_find(dict->img, s, n);
     return gx_strmap_get(dict->by_surface, s, n, &i) ? (long)i : -1;
 }
 
 long gx_dict_next_same(const gx_dict *dict, size_t i) {
+    if (dict->img) return gx_dict_img_next_same(dict->img, i);
     return dict->next_same[i] == UINT32_MAX ? -1 : (long)dict->next_same[i];
 }
 
@@ -231,6 +239,7 @@ static void S_link_surface(gx_dict *dict, uint32_t i) {
 /* The loader's sink: a new (role, surface) is appended, a known one replaced. */
 static gx_status S_store(gx_dict_sink *sink, const gx_entry *e, gx_diag *d) {
     gx_dict *dict = (gx_dict *)sink;
+    assert(!dict->img); /* read-only: merge it into a new dict instead (gx_image.h) */
     char stackkey[GX_MAX_ENTRY_CHARS * 4 + 2];
     size_t n = strlen(e->surface);
     uint32_t old;
@@ -306,4 +315,29 @@ gx_status gx_dict_add_line(gx_dict *dict, const char *text, size_t len, const ch
     if (!gx_utf8_valid(text, len, &bad))
         return gx_dict_bad(&f, "invalid UTF-8 at byte %zu of the line", bad);
     return gx_dict_line_native(&f, text, len);
+}
+
+/* ---------------------------------------------------------------- images (gx_image.h) */
+
+gx_dict *gx_dict_new_image(gx_dict_img *im, size_t n) {
+    gx_dict *dict = gx_dict_new();
+    dict->img = im;
+    dict->n = n;
+    return dict;
+}
+
+gx_dict_img *gx_dict_img_of(const gx_dict *dict) { return dict->img; }
+
+gx_status gx_dict_merge(gx_dict *dst, const gx_dict *src, gx_diag *d) {
+    gx_status rc = GX_OK;
+    for (size_t i = 0; i < gx_dict_count(src) && rc == GX_OK; i++) {
+        gx_entry e = *gx_dict_entry(src, i);
+        size_t len = strlen(e.surface);
+        if (len == 0 || len > 4 * GX_MAX_ENTRY_CHARS ||
+            S_count_cps(e.surface, len) > GX_MAX_ENTRY_CHARS)
+            rc = gx_diag_error(d, GX_EDICT, e.file ? e.file : "dictionary image", e.line,
+                               "surface of %zu bytes", len);
+        else rc = S_store(&dst->sink, &e, d);
+    }
+    return rc;
 }

@@ -12,6 +12,7 @@
 #include "gx_emit.h"
 #include "gx_engine.h"
 #include "gx_eval.h"
+#include "gx_image.h"
 #include "gx_read.h"
 #include "gx_run.h"
 
@@ -42,7 +43,8 @@ static const char S_usage_top[] =
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "  map       a partial graph of JSONL documents as key/value lines (Hadoop, Spark)\n"
     "  reduce    merge partial graphs into the graph files (or into lines again)\n"
-    "  dict      check dictionaries (guanxi dict check PATH...)\n"
+    "  dict      check dictionaries (guanxi dict check PATH...) or compile them into an\n"
+    "            image that -d maps (guanxi dict compile PATH... -o FILE.gxd)\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
 
@@ -355,7 +357,56 @@ static void S_on_signal(int sig) {
     raise(sig);
 }
 
+/* ---------------------------------------------------------------- guanxi dict compile */
+
+static const char S_usage_compile[] =
+    "usage: guanxi dict compile [OPTIONS] PATH... -o FILE\n"
+    "\n"
+    "Compiles dictionary files and folders (loaded in the order given, as -d loads them) into one\n"
+    "image FILE (.gxd): entries and automaton, mapped as they are by 'guanxi extract -d FILE'.\n"
+    "The image records its sources; a run refuses it once they changed (compile it again).\n"
+    "\n"
+    "options:\n"
+    "  -o, --out FILE      the image to write (replaced only when complete)\n"
+    "  -d, --dict PATH     a PATH too\n"
+    "  -q, --quiet         no summary on stdout\n"
+    "  -h, --help          this help\n"
+    "Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n";
+
+/* guanxi dict compile ARGS (argv[0] is "compile"): parses its options, runs gx_dict_compile. */
+static int S_dict_compile(int argc, char **argv) {
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, 'o'}, {"dict", required_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char **paths = gx_xcalloc((size_t)argc, sizeof *paths), *out = NULL;
+    size_t n = 0;
+    int c, quiet = 0, code = -1;
+    optind = 1;
+    opterr = 0;
+    while (code < 0 && (c = getopt_long(argc, argv, "-:o:d:qh", longopts, NULL)) != -1) {
+        if (c == 1 || c == 'd') paths[n++] = optarg;
+        else if (c == 'o') out = optarg;
+        else if (c == 'q') quiet = 1;
+        else if (c == 'h') code = (fputs(S_usage_compile, stdout), 0);
+        else code = S_usage_error("dict compile", c == ':' ? "option needs a value" : "unknown option",
+                                  argv[optind - 1]);
+    }
+    if (code < 0 && (!n || !out))
+        code = S_usage_error("dict compile", n ? "no -o FILE given" : "no PATH given", NULL);
+    if (code < 0) {
+        gx_diag *d = gx_diag_new(stderr);
+        code = S_exit_code(gx_dict_compile(paths, n, out, quiet, stdout, d));
+        gx_diag_summary(d);
+        gx_diag_free(d);
+    }
+    free(paths);
+    return code;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 2 && strcmp(argv[1], "dict") == 0 && strcmp(argv[2], "compile") == 0)
+        return S_dict_compile(argc - 2, argv + 2);
     if (argc < 2) return S_usage_error(NULL, "no command given", NULL), S_usage(stderr, NULL), 2;
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) return S_usage(stdout, NULL), 0;
@@ -373,7 +424,7 @@ int main(int argc, char **argv) {
         if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
             return S_usage(stdout, cmd), 0;
         if (argc < 3 || strcmp(argv[2], "check") != 0)
-            return S_usage_error(cmd, "unknown dict command (use: guanxi dict check PATH...)",
+            return S_usage_error(cmd, "unknown dict command (use: guanxi dict check|compile PATH...)",
                                  argc < 3 ? NULL : argv[2]);
         shift = 2;
     }

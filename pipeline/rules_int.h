@@ -106,6 +106,17 @@ uint32_t gx_r_translit_after(const gx_rctx *x, uint32_t p);
  * before it (费舍尔|议长), 0 if none. */
 uint32_t gx_r_translit_before(const gx_rctx *x, uint32_t end);
 
+/* The candidates' position index (rules_index.c): every candidate added goes through
+ * gx_r_cindex_add; the lists of a position come in the order candidates were added. */
+void gx_r_cindex_reset(gx_cands *c);
+void gx_r_cindex_add(gx_cands *c, uint32_t i);
+void gx_r_cindex_free(gx_cands *c);
+/* First candidate ending / starting at p, or GX_NO_CAND; then the next one of that list. */
+uint32_t gx_r_cands_ending(const gx_cands *c, uint32_t p);
+uint32_t gx_r_cands_starting(const gx_cands *c, uint32_t p);
+uint32_t gx_r_next_ending(const gx_cands *c, uint32_t i);
+uint32_t gx_r_next_starting(const gx_cands *c, uint32_t i);
+
 /* The recognizers, run in this order (later ones see earlier candidates as anchors). */
 void gx_rules_suffix(gx_rctx *x);
 void gx_rules_person(gx_rctx *x);
