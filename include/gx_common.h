@@ -56,9 +56,24 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 #define GX_MAX_ENTRY_CHARS 64
 /* Most dictionary entries after merging all dictionary files. */
 #define GX_MAX_DICT_ENTRIES 20000000
+/* Longest jieba/HanLP tag (part of speech), in bytes; a longer one is a dictionary error. */
+#define GX_MAX_TAG_BYTES 32
+/* Most distinct skipped tags one jieba/HanLP file reports one by one (one counted warning each,
+ * most frequent first); the rest are reported together as one warning. */
+#define GX_MAX_SKIP_TAGS 64
+/* `guanxi dict check` stops after this many errors (a binary or wrong-format file). */
+#define GX_MAX_CHECK_ERRORS 200
+/* Most warnings `guanxi dict check` prints one by one (instead of GX_MAX_WARNINGS_SHOWN); the
+ * rest are only counted. */
+#define GX_MAX_CHECK_SHOWN 10000
 /* Most distinct entities paired within one window; the rest of the window is not paired and a
  * warning is counted (pairing is quadratic in this number). */
 #define GX_MAX_WINDOW_ENTITIES 1000
+/* Longest sentence, in code points: a longer run without a sentence end (a scraped line with no
+ * punctuation) is cut after its last comma, enumeration comma, semicolon, colon or space in the
+ * second half of the limit, else at the limit; one counted warning per document. Bounds the
+ * work of the rules and of the sentence window on hostile text. */
+#define GX_MAX_SENTENCE_CHARS 1000
 /* Deepest folder nesting followed when reading an input folder. */
 #define GX_MAX_DIR_DEPTH 64
 /* Most evidence items kept per node and per edge (--evidence K may lower it). */
@@ -92,6 +107,9 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* Lines shorter than this many code points are headings, bylines or captions: spaces and line
  * breaks after them are kept by the normalizer (see norm.c). */
 #define GX_REJOIN_MIN_LINE 24
+/* Bytes of the strings of a compiled dictionary image (its records hold 32-bit offsets); more is
+ * GX_ELIMIT from guanxi dict compile. */
+#define GX_MAX_IMAGE_STRING_BYTES 0xFFFFFF00u
 
 /* ---- Allocation: OOM prints "guanxi: out of memory" and aborts, here and nowhere else. ---- */
 void *gx_xmalloc(size_t n);

@@ -26,6 +26,9 @@ gx_status gx_diag_error(gx_diag *d, gx_status status, const char *file, long lin
 /* Counts a warning at file:line and prints it while fewer than GX_MAX_WARNINGS_SHOWN were. */
 void gx_diag_warn(gx_diag *d, const char *file, long line, const char *fmt, ...) GX_PRINTF(4, 5);
 
+/* Prints at most max warnings one by one from now on (default GX_MAX_WARNINGS_SHOWN). */
+void gx_diag_set_shown(gx_diag *d, size_t max);
+
 size_t gx_diag_errors(const gx_diag *d);
 size_t gx_diag_warnings(const gx_diag *d);
 

@@ -1,6 +1,6 @@
-/* gx_dict.h: stage 4, dictionaries. TSV files in, a read-only entry table out.
+/* gx_dict.h: stage 4, dictionaries. Dictionary files in, a read-only entry table out.
  *
- * Format (dicts/README.md): UTF-8, one entry a line, `surface<TAB>type[<TAB>canonical[<TAB>attrs]]`,
+ * Native format (dicts/README.md): UTF-8, one entry a line, `surface<TAB>type[<TAB>canonical[<TAB>attrs]]`,
  * canonical empty or absent = surface, attrs `key=value;...`; a 5th field starting with `#` ends
  * the line (a trailing comment: guanxi suggest writes its statistics there). The type is an entity kind
  * (org|person|place|program: the surface names an entity) or a rule role, a word the rules of
@@ -12,6 +12,9 @@
  * order given; a folder loads its *.tsv files in name order; a later entry for the same surface
  * and role replaces the earlier one (a warning says so when they differ); one surface may have
  * one entry per role (路 is a surname and a road suffix). Built once, then const.
+ * jieba userdicts and HanLP CustomDictionary files are read too (dict_import.c; gx_dict_format
+ * and dicts/README.md say which file is read how); `guanxi dict check` lints all three formats
+ * (dict_check.c).
  */
 #ifndef GX_DICT_H
 #define GX_DICT_H
@@ -29,8 +32,10 @@ enum {
     GX_ENTRY_WEAK = 32,    /* stop: a conjunction that names may hold (和 in 祥和实业) */
     GX_ENTRY_CHAIN = 64,   /* suffix: may follow an organization's name (…有限公司 + 南阳分公司) */
     GX_ENTRY_BOUND = 128,  /* generic: a name does not reach back over it (成员单位|中信证券) */
-    GX_ENTRY_ABBREV = 256  /* entity: a one-character abbreviation (美 for 美国), a mention only
+    GX_ENTRY_ABBREV = 256, /* entity: a one-character abbreviation (美 for 美国), a mention only
                               in the contexts of rules_abbrev.c (中美关系, 美方, 访华) */
+    GX_ENTRY_LOCAL = 512   /* suffix: a country alone before it names no body (美国政府: the
+                              country is the mention, as news corpora annotate it) */
 };
 
 /* What a dictionary row is: an entity, or a word that rules use. */
@@ -75,13 +80,34 @@ typedef struct {
 
 typedef struct gx_dict gx_dict;
 
+/* How a dictionary file is read (--dict-format). AUTO decides by the path (dicts/README.md):
+ * a folder loads its *.tsv files; `FILE TAG` (FILE exists, the path as given does not) is a
+ * HanLP file with default tag TAG; *.tsv native; *.csv and CustomDictionary* HanLP; any other
+ * file jieba. With an explicit format a folder loads the files of that format's extensions
+ * (native *.tsv, jieba *.txt, HanLP *.txt and *.csv). */
+typedef enum {
+    GX_DICT_AUTO = 0, /* decide by the path */
+    GX_DICT_NATIVE,   /* surface<TAB>type[<TAB>canonical[<TAB>attrs]] */
+    GX_DICT_JIEBA,    /* jieba userdict: word [freq] [tag], space-separated */
+    GX_DICT_HANLP     /* HanLP CustomDictionary: word [tag freq]..., space-separated */
+} gx_dict_format;
+
+/* Parses "auto", "native", "jieba" or "hanlp"; returns 1 and sets *out, or 0 if unknown. */
+int gx_dict_format_parse(const char *s, gx_dict_format *out);
+/* "auto", "native", "jieba", "hanlp". */
+const char *gx_dict_format_name(gx_dict_format f);
+
 /* An empty dictionary. Free with gx_dict_free (NULL is a no-op). */
 gx_dict *gx_dict_new(void);
 void gx_dict_free(gx_dict *dict);
 
-/* Loads a dictionary file or a folder of *.tsv files into dict. Returns GX_EIO, GX_EDICT,
- * GX_ELIMIT or GX_EICU with the message (file:line) in d; entries loaded before the error stay. */
+/* Loads a dictionary file or a folder of *.tsv files into dict (format chosen by the path).
+ * Returns GX_EIO, GX_EDICT, GX_ELIMIT or GX_EICU with the message (file:line) in d; entries
+ * loaded before the error stay. Skipped jieba/HanLP words are counted warnings. */
 GX_MUST_CHECK gx_status gx_dict_load(gx_dict *dict, const char *path, gx_diag *d);
+/* gx_dict_load, reading path in the given format (GX_DICT_AUTO: as gx_dict_load). */
+GX_MUST_CHECK gx_status gx_dict_load_as(gx_dict *dict, const char *path, gx_dict_format format,
+                                        gx_diag *d);
 
 /* Parses one dictionary line (no line terminator) as if it were line `line` of `file`.
  * Comment and blank lines are accepted and add nothing. Same errors as gx_dict_load. */
@@ -96,5 +122,19 @@ long gx_dict_find(const gx_dict *dict, const char *s, size_t n);
 long gx_dict_next_same(const gx_dict *dict, size_t i);
 /* Entry i (i < count), in first-definition order. */
 const gx_entry *gx_dict_entry(const gx_dict *dict, size_t i);
+
+/* ---- guanxi dict check (dict_check.c) ---- */
+
+/* Reads every path (formats[i] for paths[i]; formats NULL: all AUTO) as the loader would, but
+ * keeps going after a malformed line, and reports as `guanxi: error|warning: FILE:LINE: message`
+ * in d: parse errors, duplicates (within and across files), one surface with conflicting types
+ * (an error within one file, a warning across files, where the later one replaces the earlier),
+ * canonical names and parents that are not entries, non-NFKC and full-width forms, leading or
+ * trailing spaces, spaces between Han characters, control and invisible characters, entries
+ * shadowed by a negative entry. Raises d's shown-warnings limit to GX_MAX_CHECK_SHOWN and stops
+ * after GX_MAX_CHECK_ERRORS errors. Unless quiet, prints one summary line to out. Returns GX_OK
+ * when there was no error (warnings allowed), else the status of the first error. */
+GX_MUST_CHECK gx_status gx_dict_check(const char *const *paths, const gx_dict_format *formats,
+                                      size_t n, int quiet, FILE *out, gx_diag *d);
 
 #endif

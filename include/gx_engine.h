@@ -19,10 +19,11 @@
 typedef struct gx_engine gx_engine;
 typedef struct gx_worker gx_worker;
 
-/* Loads dicts[0..n) in order (n = 0: gx_default_dicts()) and builds the automaton. On error
- * returns the status with the message in d and *out = NULL. Free with gx_engine_free. */
-GX_MUST_CHECK gx_status gx_engine_new(const char *const *dicts, size_t n, int nested, gx_diag *d,
-                                      gx_engine **out);
+/* Loads dicts[0..n) in order, dicts[i] read as formats[i] (formats NULL: all GX_DICT_AUTO;
+ * n = 0: gx_default_dicts()) and builds the automaton. On error returns the status with the
+ * message in d and *out = NULL. Free with gx_engine_free. */
+GX_MUST_CHECK gx_status gx_engine_new(const char *const *dicts, const gx_dict_format *formats,
+                                      size_t n, int nested, gx_diag *d, gx_engine **out);
 void gx_engine_free(gx_engine *e);
 
 /* Matches traditional characters as simplified from now on (--t2s): see gx_t2s_init. */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include "gx_common.h"
 #include "gx_diag.h"
+#include "gx_dict.h"
 
 typedef struct {
     const char *gold;             /* a .jsonl file or a folder of .tsv files */
@@ -29,6 +30,7 @@ typedef struct {
     int nested;                   /* as --nested: every mention inside a mention too */
     int errors;                   /* list misses and false hits */
     FILE *out;                    /* where the report goes */
+    const gx_dict_format *dict_formats; /* per dicts[i]: how it is read (NULL: all auto) */
 } gx_eval_opts;
 
 /* Runs the evaluation. Returns GX_OK, or an error (unreadable or malformed gold: GX_EIO,

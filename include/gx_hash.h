@@ -13,6 +13,11 @@
 #define GX_FNV_OFFSET 0xcbf29ce484222325ULL
 uint64_t gx_fnv1a(uint64_t h, const void *data, size_t n);
 
+/* XXH64 (Yann Collet's xxHash, 64-bit variant, as its specification defines it) of n bytes with
+ * the given seed: four lanes of one multiply per 8 bytes, ~10 GB/s. Checksums compiled
+ * dictionary images and fingerprints the dictionary files they were compiled from. */
+uint64_t gx_xxh64(const void *data, size_t n, uint64_t seed);
+
 typedef struct gx_strmap gx_strmap;
 
 gx_strmap *gx_strmap_new(void);
@@ -33,6 +38,8 @@ void gx_u64map_free(gx_u64map *m);
 int gx_u64map_get(const gx_u64map *m, uint64_t key, uint32_t *out);
 /* Inserts if absent; same contract as gx_strmap_put. */
 int gx_u64map_put(gx_u64map *m, uint64_t key, uint32_t value, uint32_t *out_existing);
+/* Overwrites the value of a present key; returns 0 if the key is absent. */
+int gx_u64map_set(gx_u64map *m, uint64_t key, uint32_t value);
 size_t gx_u64map_size(const gx_u64map *m);
 
 #endif

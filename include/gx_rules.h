@@ -47,6 +47,7 @@ typedef struct {
     uint32_t *by_end;   /* private: hit indices sorted by end position */
     uint32_t *end_first; /* private: by_end range of each position, n + 2 entries */
     size_t cap_pos, cap_hits;
+    struct gx_cindex *index; /* private: candidates by position (rules_index.c) */
 } gx_cands;
 
 /* Frees everything the list holds and zeroes it. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "gx_common.h"
 #include "gx_diag.h"
+#include "gx_dict.h"
 #include "gx_link.h"
 #include "gx_prune.h"
 #include "gx_read.h"
@@ -20,6 +21,7 @@ typedef enum {
     GX_CMD_RENDER,
     GX_CMD_MAP,   /* partial graph lines of the inputs on out */
     GX_CMD_REDUCE, /* inputs are partial graph lines: graph files, or lines with `lines` */
+    GX_CMD_DICT_CHECK, /* main.c: gx_dict_check on the dictionary paths (dicts) */
     GX_CMD_SUGGEST /* dictionary lines for what the dictionaries lack, on out */
 } gx_command;
 
@@ -29,6 +31,7 @@ typedef struct {
     size_t n_inputs;
     const char *const *dicts;  /* -d paths in order; none: gx_default_dicts() */
     size_t n_dicts;
+    const gx_dict_format *dict_formats; /* per dicts[i]: its --dict-format (NULL: all auto) */
     const char *out_dir;       /* extract: output folder */
     unsigned formats;          /* extract: gx_format bits */
     gx_link_opts link;         /* co-mention window */

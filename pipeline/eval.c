@@ -416,7 +416,7 @@ gx_status gx_eval(const gx_eval_opts *o, gx_diag *d) {
     if (stat(o->gold, &st) != 0)
         return gx_diag_error(d, GX_EIO, o->gold, 0, "cannot open: %s", strerror(errno));
     gx_engine *e;
-    gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
+    gx_status rc = gx_engine_new(o->dicts, o->dict_formats, o->n_dicts, o->nested, d, &e);
     if (rc != GX_OK) return rc;
     gx_worker *w = gx_worker_new(e);
     S_score sc = {0};

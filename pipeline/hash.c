@@ -16,6 +16,73 @@ uint64_t gx_fnv1a(uint64_t h, const void *data, size_t n) {
     return h;
 }
 
+/* ---------------------------------------------------------------- XXH64 */
+
+#define S_P1 0x9E3779B185EBCA87ULL
+#define S_P2 0xC2B2AE3D27D4EB4FULL
+#define S_P3 0x165667B19E3779F9ULL
+#define S_P4 0x85EBCA77C2B2AE63ULL
+#define S_P5 0x27D4EB2F165667C5ULL
+
+static inline uint64_t S_rotl(uint64_t x, int r) { return x << r | x >> (64 - r); }
+
+/* Little-endian loads, as the specification reads its input. */
+static inline uint64_t S_le64(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline uint64_t S_le32(const unsigned char *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+static inline uint64_t S_round(uint64_t acc, uint64_t in) {
+    return S_rotl(acc + in * S_P2, 31) * S_P1;
+}
+
+static inline uint64_t S_merge(uint64_t h, uint64_t v) { return (h ^ S_round(0, v)) * S_P1 + S_P4; }
+
+/* The four lanes over whole 32-byte stripes; advances *pp past them. */
+static uint64_t S_stripes(const unsigned char **pp, const unsigned char *end, uint64_t seed) {
+    const unsigned char *p = *pp;
+    uint64_t v1 = seed + S_P1 + S_P2, v2 = seed + S_P2, v3 = seed, v4 = seed - S_P1;
+    for (; end - p >= 32; p += 32) {
+        v1 = S_round(v1, S_le64(p));
+        v2 = S_round(v2, S_le64(p + 8));
+        v3 = S_round(v3, S_le64(p + 16));
+        v4 = S_round(v4, S_le64(p + 24));
+    }
+    *pp = p;
+    uint64_t h = S_rotl(v1, 1) + S_rotl(v2, 7) + S_rotl(v3, 12) + S_rotl(v4, 18);
+    return S_merge(S_merge(S_merge(S_merge(h, v1), v2), v3), v4);
+}
+
+uint64_t gx_xxh64(const void *data, size_t n, uint64_t seed) {
+    const unsigned char *p = data, *end = p + n;
+    uint64_t h = n >= 32 ? S_stripes(&p, end, seed) : seed + S_P5;
+    h += (uint64_t)n;
+    for (; end - p >= 8; p += 8) h = S_rotl(h ^ S_round(0, S_le64(p)), 27) * S_P1 + S_P4;
+    if (end - p >= 4) {
+        h = S_rotl(h ^ S_le32(p) * S_P1, 23) * S_P2 + S_P3;
+        p += 4;
+    }
+    for (; p < end; p++) h = S_rotl(h ^ *p * S_P5, 11) * S_P1;
+    h ^= h >> 33;
+    h *= S_P2;
+    h ^= h >> 29;
+    h *= S_P3;
+    return h ^ h >> 32;
+}
+
 /* ---------------------------------------------------------------- string map */
 
 typedef struct {
@@ -174,6 +241,13 @@ int gx_u64map_put(gx_u64map *m, uint64_t key, uint32_t value, uint32_t *out_exis
     s->key = key;
     s->value = value;
     if (++m->size * 2 > m->cap) S_ugrow(m);
+    return 1;
+}
+
+int gx_u64map_set(gx_u64map *m, uint64_t key, uint32_t value) {
+    S_uslot *s = S_ufind(m, key);
+    if (!s->used) return 0;
+    s->value = value;
     return 1;
 }
 

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "gx_dict.h"
 #include "gx_emit.h"
 #include "gx_engine.h"
 #include "gx_eval.h"
+#include "gx_image.h"
 #include "gx_read.h"
 #include "gx_run.h"
 
@@ -41,6 +43,8 @@ static const char S_usage_top[] =
     "  eval      score the mentions against gold annotations (guanxi eval GOLD [INPUT...])\n"
     "  map       a partial graph of JSONL documents as key/value lines (Hadoop, Spark)\n"
     "  reduce    merge partial graphs into the graph files (or into lines again)\n"
+    "  dict      check dictionaries (guanxi dict check PATH...) or compile them into an\n"
+    "            image that -d maps (guanxi dict compile PATH... -o FILE.gxd)\n"
     "  suggest   dictionary lines for what the inputs have and the dictionaries lack\n"
     "\n"
     "Run 'guanxi COMMAND --help' for the options of a command; 'guanxi --version'.\n";
@@ -101,6 +105,18 @@ static const struct {
      "      --evidence K    evidence items kept per node and edge (default 3, at most 64)\n"
      "      --yed           GraphML with yFiles labels and colours for yEd\n"
      "      --types LIST, --min-weight W, --top-edges N, --largest-component  as for extract\n"},
+    {"dict", "check [OPTIONS] PATH...",
+     "Checks dictionary files and folders (native, jieba or HanLP) as guanxi would load them, in\n"
+     "the order given: malformed lines, duplicates, conflicting types, canonical names and\n"
+     "parents that are not entries, non-NFKC and full-width forms, stray spaces, control and\n"
+     "invisible characters, entries shadowed by a negative entry. Prints each finding as\n"
+     "'guanxi: error|warning: FILE:LINE: message' on stderr and a count on stdout.",
+     "  -d, --dict PATH     a PATH too (PATHs and -d paths are read in the order given)\n"
+     "      --dict-format F native | jieba | hanlp | auto (default): how the PATHs after it\n"
+     "                      are read (auto: by file name; see dicts/README.md)\n"
+     "  -q, --quiet         no count on stdout\n"
+     "  -h, --help          this help\n"
+     "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.\n"},
     {"suggest", "[OPTIONS] INPUT...",
      "Prints, best first, dictionary lines for what the inputs have and the dictionaries lack:\n"
      "names the rules found that no dictionary lists, and frequent, cohesive n-grams shaped\n"
@@ -121,6 +137,8 @@ static const char S_usage_cmd[] =
     "options:\n"
     "  -d, --dict PATH     dictionary file or folder of *.tsv, repeatable; later ones override\n"
     "                      earlier ones (default: %s)\n"
+    "      --dict-format F native | jieba | hanlp | auto (default): how the -d paths after it\n"
+    "                      are read (auto: by file name; see dicts/README.md)\n"
     "%s"
     "      --nested        also report mentions inside mentions (惠济区 in 惠济区人民法院)\n"
     "      --encoding E    text encoding: auto (default: BOM, else UTF-8 if valid, else\n"
@@ -152,8 +170,12 @@ static void S_usage(FILE *f, const char *cmd) {
         fputs(S_usage_top, f);
         return;
     }
-    fprintf(f, S_usage_cmd, cmd, S_commands[c].args, S_commands[c].what, gx_default_dicts(),
-            S_commands[c].options);
+    if (strcmp(cmd, "dict") == 0) /* its own options only */
+        fprintf(f, "usage: guanxi %s %s\n\n%s\n\noptions:\n%s", cmd, S_commands[c].args,
+                S_commands[c].what, S_commands[c].options);
+    else
+        fprintf(f, S_usage_cmd, cmd, S_commands[c].args, S_commands[c].what, gx_default_dicts(),
+                S_commands[c].options);
 }
 
 static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
@@ -165,7 +187,7 @@ static int S_usage_error(const char *cmd, const char *msg, const char *arg) {
 enum { S_OPT_WINDOW = 256, S_OPT_VERSION, S_OPT_NESTED, S_OPT_ERRORS, S_OPT_WINDOW_CHARS,
        S_OPT_EVIDENCE, S_OPT_MIN_WEIGHT, S_OPT_TOP_EDGES, S_OPT_TYPES, S_OPT_LARGEST,
        S_OPT_EDGES_JSONL, S_OPT_YED, S_OPT_VIEW, S_OPT_MAX_NODES, S_OPT_LINES, S_OPT_ENCODING,
-       S_OPT_LOSSY, S_OPT_T2S,
+       S_OPT_LOSSY, S_OPT_T2S, S_OPT_DICT_FORMAT,
        S_OPT_MIN_COUNT, S_OPT_TOP, S_OPT_TYPE };
 
 static const struct option S_longopts[] = {
@@ -188,6 +210,7 @@ static const struct option S_longopts[] = {
     {"encoding", required_argument, NULL, S_OPT_ENCODING},
     {"lossy", no_argument, NULL, S_OPT_LOSSY},
     {"t2s", no_argument, NULL, S_OPT_T2S},
+    {"dict-format", required_argument, NULL, S_OPT_DICT_FORMAT},
     {"min-count", required_argument, NULL, S_OPT_MIN_COUNT},
     {"top", required_argument, NULL, S_OPT_TOP},
     {"type", required_argument, NULL, S_OPT_TYPE},
@@ -210,17 +233,36 @@ static size_t S_cores(void) {
     return n < 1 ? 1 : n > GX_MAX_THREADS ? GX_MAX_THREADS : (size_t)n;
 }
 
+/* Appends a dictionary path read as format f to o's lists (*dicts, *formats). */
+static void S_add_dict(gx_opts *o, const char ***dicts, gx_dict_format **formats, const char *path,
+                       gx_dict_format f) {
+    *dicts = gx_xrealloc(*dicts, (o->n_dicts + 1) * sizeof **dicts);
+    *formats = gx_xrealloc(*formats, (o->n_dicts + 1) * sizeof **formats);
+    (*dicts)[o->n_dicts] = path;
+    (*formats)[o->n_dicts++] = f;
+}
+
 /* Parses the options of a command into o; returns -1 to go on, else an exit code. */
-static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts) {
-    int c;
+static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const char ***dicts,
+                   gx_dict_format **formats) {
+    int c, pending = 0; /* pending: a --dict-format no -d followed yet */
+    gx_dict_format format = GX_DICT_AUTO;
+    int dict_cmd = o->command == GX_CMD_DICT_CHECK; /* its PATHs come in order, as -d */
     optind = 1;
     opterr = 0; /* we print our own message, naming the option */
-    while ((c = getopt_long(argc, argv, ":d:o:f:j:qh", S_longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, dict_cmd ? "-:d:o:f:j:qh" : ":d:o:f:j:qh", S_longopts,
+                            NULL)) != -1) {
         switch (c) {
+        case 1: /* dict check: a PATH */
         case 'd':
-            *dicts = realloc(*dicts, (o->n_dicts + 1) * sizeof **dicts);
-            if (!*dicts) abort();
-            (*dicts)[o->n_dicts++] = optarg;
+            S_add_dict(o, dicts, formats, optarg, format);
+            pending = 0;
+            break;
+        case S_OPT_DICT_FORMAT:
+            if (!gx_dict_format_parse(optarg, &format))
+                return S_usage_error(cmd, "--dict-format needs native, jieba, hanlp or auto",
+                                     optarg);
+            pending = 1;
             break;
         case 'o': o->out_dir = optarg; break;
         case 'f':
@@ -308,10 +350,15 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
         o->prune = (gx_prune_opts){.top_edges = 6, .max_nodes = 150, .largest_component = 1};
     o->inputs = (const char *const *)argv + optind;
     o->n_inputs = (size_t)(argc - optind);
+    if (pending)
+        return S_usage_error(cmd, "--dict-format applies to the dictionary paths after it; none "
+                                  "follows", NULL);
+    o->dicts = *dicts;
+    o->dict_formats = *formats;
+    if (dict_cmd) return o->n_dicts ? -1 : S_usage_error(cmd, "no PATH given", NULL);
     static const char *const S_stdin[] = {"-"};
     if (o->n_inputs == 0 && (strcmp(cmd, "map") == 0 || strcmp(cmd, "reduce") == 0))
         o->inputs = S_stdin, o->n_inputs = 1;
-    o->dicts = *dicts;
     if (o->threads == 0) o->threads = S_cores();
     o->progress = !o->quiet && isatty(STDERR_FILENO);
     if (o->n_inputs == 0)
@@ -321,8 +368,15 @@ static int S_parse(int argc, char **argv, const char *cmd, gx_opts *o, const cha
 
 static gx_status S_eval(const gx_opts *o, gx_diag *d) {
     gx_eval_opts e = {o->inputs[0], o->inputs + 1, o->n_inputs - 1, o->dicts, o->n_dicts,
-                      o->nested,    o->errors,     stdout};
+                      o->nested,    o->errors,     stdout,       o->dict_formats};
     return gx_eval(&e, d);
+}
+
+static gx_status S_run(const gx_opts *o, gx_diag *d) {
+    if (o->command == GX_CMD_EVAL) return S_eval(o, d);
+    if (o->command == GX_CMD_DICT_CHECK)
+        return gx_dict_check(o->dicts, o->dict_formats, o->n_dicts, o->quiet, stdout, d);
+    return gx_run(o, d);
 }
 
 static void S_on_signal(int sig) {
@@ -331,7 +385,56 @@ static void S_on_signal(int sig) {
     raise(sig);
 }
 
+/* ---------------------------------------------------------------- guanxi dict compile */
+
+static const char S_usage_compile[] =
+    "usage: guanxi dict compile [OPTIONS] PATH... -o FILE\n"
+    "\n"
+    "Compiles dictionary files and folders (loaded in the order given, as -d loads them) into one\n"
+    "image FILE (.gxd): entries and automaton, mapped as they are by 'guanxi extract -d FILE'.\n"
+    "The image records its sources; a run refuses it once they changed (compile it again).\n"
+    "\n"
+    "options:\n"
+    "  -o, --out FILE      the image to write (replaced only when complete)\n"
+    "  -d, --dict PATH     a PATH too\n"
+    "  -q, --quiet         no summary on stdout\n"
+    "  -h, --help          this help\n"
+    "Exit status: 0 ok, 1 data or I/O error, 2 usage error.\n";
+
+/* guanxi dict compile ARGS (argv[0] is "compile"): parses its options, runs gx_dict_compile. */
+static int S_dict_compile(int argc, char **argv) {
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, 'o'}, {"dict", required_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char **paths = gx_xcalloc((size_t)argc, sizeof *paths), *out = NULL;
+    size_t n = 0;
+    int c, quiet = 0, code = -1;
+    optind = 1;
+    opterr = 0;
+    while (code < 0 && (c = getopt_long(argc, argv, "-:o:d:qh", longopts, NULL)) != -1) {
+        if (c == 1 || c == 'd') paths[n++] = optarg;
+        else if (c == 'o') out = optarg;
+        else if (c == 'q') quiet = 1;
+        else if (c == 'h') code = (fputs(S_usage_compile, stdout), 0);
+        else code = S_usage_error("dict compile", c == ':' ? "option needs a value" : "unknown option",
+                                  argv[optind - 1]);
+    }
+    if (code < 0 && (!n || !out))
+        code = S_usage_error("dict compile", n ? "no -o FILE given" : "no PATH given", NULL);
+    if (code < 0) {
+        gx_diag *d = gx_diag_new(stderr);
+        code = S_exit_code(gx_dict_compile(paths, n, out, quiet, stdout, d));
+        gx_diag_summary(d);
+        gx_diag_free(d);
+    }
+    free(paths);
+    return code;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 2 && strcmp(argv[1], "dict") == 0 && strcmp(argv[2], "compile") == 0)
+        return S_dict_compile(argc - 2, argv + 2);
     if (argc < 2) return S_usage_error(NULL, "no command given", NULL), S_usage(stderr, NULL), 2;
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) return S_usage(stdout, NULL), 0;
@@ -340,17 +443,27 @@ int main(int argc, char **argv) {
                  .evidence = 3};
     static const gx_command cmds[] = {GX_CMD_EXTRACT, GX_CMD_MENTIONS, GX_CMD_RENDER,
                                       GX_CMD_EVAL,    GX_CMD_MAP,      GX_CMD_REDUCE,
-                                      GX_CMD_SUGGEST};
+                                      GX_CMD_DICT_CHECK, GX_CMD_SUGGEST};
     int c = S_command(cmd);
     if (c < 0) return S_usage_error(NULL, "unknown command", cmd);
     o.command = cmds[c];
+    int shift = 1; /* guanxi dict check: the subcommand is one more word */
+    if (o.command == GX_CMD_DICT_CHECK) {
+        if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+            return S_usage(stdout, cmd), 0;
+        if (argc < 3 || strcmp(argv[2], "check") != 0)
+            return S_usage_error(cmd, "unknown dict command (use: guanxi dict check|compile PATH...)",
+                                 argc < 3 ? NULL : argv[2]);
+        shift = 2;
+    }
     const char **dicts = NULL;
-    int code = S_parse(argc - 1, argv + 1, cmd, &o, &dicts);
+    gx_dict_format *formats = NULL;
+    int code = S_parse(argc - shift, argv + shift, cmd, &o, &dicts, &formats);
     if (code < 0) {
         signal(SIGINT, S_on_signal);
         signal(SIGTERM, S_on_signal);
         gx_diag *d = gx_diag_new(stderr);
-        code = S_exit_code(o.command == GX_CMD_EVAL ? S_eval(&o, d) : gx_run(&o, d));
+        code = S_exit_code(S_run(&o, d));
         gx_diag_summary(d);
         gx_diag_free(d);
         if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -359,5 +472,6 @@ int main(int argc, char **argv) {
         }
     }
     free(dicts);
+    free(formats);
     return code;
 }

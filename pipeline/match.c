@@ -87,11 +87,10 @@ static void S_all_from(const gx_matcher *m, uint32_t s, const uint32_t *id, uint
         if (j == stop) break;
         s = S_step(m, s, id[j]);
     }
-    while (k--) {
-        for (uint32_t e = m->out[unit[k]];; e = (uint32_t)gx_dict_next_same(m->dict, e)) {
-            S_push(out, i, end[k], e);
-            if (!(m->flags[e] & GX_MATCH_MORE)) break;
-        }
+    while (k--) { /* the chain ends at the flag or at -1, whichever comes first (images) */
+        for (long e = m->out[unit[k]]; e >= 0;
+             e = m->flags[e] & GX_MATCH_MORE ? gx_dict_next_same(m->dict, (size_t)e) : -1)
+            S_push(out, i, end[k], (uint32_t)e);
     }
 }
 

@@ -23,6 +23,10 @@
 
 void gx_matcher_free(gx_matcher *m) {
     if (!m) return;
+    if (m->borrowed) {
+        free(m);
+        return;
+    }
     free(m->page);
     free(m->ids);
     free(m->unit);

@@ -35,6 +35,7 @@ struct gx_matcher {
     gx_match_unit *unit;  /* n_units */
     uint32_t *out;        /* per unit: the first entry whose surface ends there, or NONE */
     uint8_t *flags;       /* per entry: GX_MATCH_NEGATIVE, GX_MATCH_MORE */
+    int borrowed;         /* the arrays live in a dictionary image (match_image.c): not freed */
 };
 
 /* The id of code point c (0 if no surface holds it). */

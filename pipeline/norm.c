@@ -36,9 +36,11 @@ static uint32_t S_decode(gx_doc *doc, uint32_t **out_cp, uint32_t **out_src,
                          uint32_t *out_orig_cps) {
     const uint8_t *s = (const uint8_t *)doc->orig;
     int32_t i = 0, len = (int32_t)doc->orig_len;
-    uint32_t *cp = gx_xmalloc((doc->orig_len + 1) * sizeof *cp);
-    uint32_t *src = gx_xmalloc((doc->orig_len + 1) * sizeof *src);
-    uint32_t *bytes = gx_xmalloc((doc->orig_len + 1) * sizeof *bytes);
+    size_t n = 0; /* code points: bytes that do not continue a sequence (the text is UTF-8) */
+    for (size_t b = 0; b < doc->orig_len; b++) n += (s[b] & 0xC0) != 0x80;
+    uint32_t *cp = gx_xmalloc((n + 1) * sizeof *cp);
+    uint32_t *src = gx_xmalloc((n + 1) * sizeof *src);
+    uint32_t *bytes = gx_xmalloc((n + 1) * sizeof *bytes);
     uint32_t k = 0, o = 0;
     while (i < len) {
         UChar32 c;
@@ -270,6 +272,12 @@ gx_status gx_norm_string(const char *s, size_t n, char **out, size_t *out_len) {
     int32_t cap = ulen * 4 + 16, olen = 0;
     UChar *nb = gx_xmalloc((size_t)cap * sizeof *nb);
     if (U_SUCCESS(st)) olen = unorm2_normalize(n2, u, ulen, nb, cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) { /* NFKC can grow 18 times (U+FDFA): olen is the need */
+        st = U_ZERO_ERROR;
+        cap = olen + 1;
+        nb = gx_xrealloc(nb, (size_t)cap * sizeof *nb);
+        olen = unorm2_normalize(n2, u, ulen, nb, cap, &st);
+    }
     char *res = NULL;
     int32_t blen = 0;
     if (U_SUCCESS(st)) {

@@ -16,6 +16,18 @@ void gx_res_repeats(const gx_doc *doc, gx_cands *c);
  * them in ms->ambiguous / ms->generic. */
 void gx_res_aliases(gx_cands *c, const uint8_t *chosen, uint8_t *drop, gx_mentions *ms);
 
+/* Code points of a UTF-8 string into cp (at most cap); returns the count. */
+size_t gx_res_cps(const char *s, uint32_t *cp, size_t cap);
+
+/* The org names of a document indexed for gx_res_aliases (alias_names.c); borrows names. */
+typedef struct gx_res_names gx_res_names;
+gx_res_names *gx_res_names_new(const char *const *names, size_t n);
+void gx_res_names_free(gx_res_names *x);
+/* The names that name shortens, in name order, at most cap of them into t: those ending with it
+ * after two or more characters (中原区委 for 区委) and those it abbreviates (惠济区人民法院党总支
+ * for 惠济法院党总支). Returns their count. */
+size_t gx_res_names_targets(const gx_res_names *x, const char *name, const char **t, size_t cap);
+
 /* Adds mentions for short forms of the document's places (北林 for 北林路街道, 金水 for 金水区)
  * where no mention covers them; owner marks covered positions. */
 void gx_res_short_forms(const gx_doc *doc, gx_cands *c, const uint32_t *owner, gx_mentions *ms);

@@ -15,6 +15,7 @@ void gx_cands_free(gx_cands *c) {
     free(c->v);
     free(c->by_end);
     free(c->end_first);
+    gx_r_cindex_free(c);
     gx_arena_free(c->arena);
     memset(c, 0, sizeof *c);
 }
@@ -101,9 +102,9 @@ uint32_t gx_r_entity_ends(const gx_rctx *x, uint32_t p, int orgs) {
         if ((e->kind == GX_KIND_PLACE || (orgs && e->kind == GX_KIND_ORG)) && h->start < best)
             best = h->start;
     }
-    for (size_t i = 0; i < x->c->n; i++) { /* rule candidates so far */
-        const gx_cand *c = &x->c->v[i];
-        if (c->end != p || c->entry != GX_NO_ENTRY || (c->flags & GX_CAND_GENERIC)) continue;
+    for (uint32_t i = gx_r_cands_ending(x->c, p); i != GX_NO_CAND; i = gx_r_next_ending(x->c, i)) {
+        const gx_cand *c = &x->c->v[i]; /* rule candidates so far */
+        if (c->entry != GX_NO_ENTRY || (c->flags & GX_CAND_GENERIC)) continue;
         if ((c->kind == GX_KIND_PLACE || (orgs && c->kind == GX_KIND_ORG)) && c->start < best)
             best = c->start;
     }
@@ -113,10 +114,9 @@ uint32_t gx_r_entity_ends(const gx_rctx *x, uint32_t p, int orgs) {
 uint32_t gx_r_org_ends(const gx_rctx *x, uint32_t p, uint32_t *out_cand) {
     uint32_t best = UINT32_MAX;
     *out_cand = GX_NO_CAND;
-    for (size_t i = 0; i < x->c->n; i++) {
+    for (uint32_t i = gx_r_cands_ending(x->c, p); i != GX_NO_CAND; i = gx_r_next_ending(x->c, i)) {
         const gx_cand *c = &x->c->v[i];
-        if (c->end != p || c->kind != GX_KIND_ORG || (c->flags & (GX_CAND_GENERIC | GX_CAND_NEGATIVE)))
-            continue;
+        if (c->kind != GX_KIND_ORG || (c->flags & (GX_CAND_GENERIC | GX_CAND_NEGATIVE))) continue;
         if (c->start < best) {
             best = c->start;
             *out_cand = (uint32_t)i;
@@ -161,22 +161,26 @@ static int S_void(const gx_rctx *x, const gx_hit *h) {
                 return 1;
         }
     }
-    for (size_t i = 0; i < x->c->n; i++) { /* a rule candidate across either end */
-        const gx_cand *c = &x->c->v[i];
-        if ((c->start < h->start && c->end > h->start && c->end < h->end) ||
-            (c->start > h->start && c->start < h->end && c->end > h->end))
-            return 1;
+    for (uint32_t p = h->start + 1; p < h->end; p++) { /* a candidate across either end */
+        const gx_cands *cs = x->c;
+        for (uint32_t i = gx_r_cands_ending(cs, p); i != GX_NO_CAND; i = gx_r_next_ending(cs, i))
+            if (cs->v[i].start < h->start) return 1;
+        for (uint32_t i = gx_r_cands_starting(cs, p); i != GX_NO_CAND; i = gx_r_next_starting(cs, i))
+            if (cs->v[i].end > h->end) return 1;
     }
     return 0;
 }
 
-/* 1 if a boundary word (stop, title; weak stops only with GX_W_WEAK) ends at p. */
+/* 1 if a boundary word (stop, title but not a common noun; weak stops only with GX_W_WEAK) ends
+ * at p. */
 static int S_stop_ends(const gx_rctx *x, uint32_t p, unsigned flags) {
     uint32_t lo, hi;
     gx_r_ending(x, p, &lo, &hi);
     for (uint32_t k = lo; k < hi; k++) {
         const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
         if (e->role != GX_ROLE_STOP && e->role != GX_ROLE_TITLE) continue;
+        if (e->role == GX_ROLE_TITLE && e->subtype && strcmp(e->subtype, "common") == 0)
+            continue; /* 工人|路, 中国|代表团 */
         if ((e->flags & GX_ENTRY_WEAK) && !(flags & GX_W_WEAK)) continue;
         if (!S_void(x, &x->hits->v[x->c->by_end[k]])) return 1;
     }
@@ -301,10 +305,11 @@ uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels) {
         if (h->start >= end || h->start >= best) break;
         if (h->end <= end && S_anchor_hit(x, h, levels)) best = h->start;
     }
-    for (size_t i = 0; i < x->c->n; i++) {
-        const gx_cand *c = &x->c->v[i];
-        if (c->start >= w && c->end <= end && c->start < best && S_anchor_cand(x, c)) best = c->start;
-    }
+    for (uint32_t p = w + 1; p <= end; p++) /* candidates inside [w, end) end in (w, end] */
+        for (uint32_t i = gx_r_cands_ending(x->c, p); i != GX_NO_CAND; i = gx_r_next_ending(x->c, i)) {
+            const gx_cand *c = &x->c->v[i];
+            if (c->start >= w && c->start < best && S_anchor_cand(x, c)) best = c->start;
+        }
     return best;
 }
 
@@ -318,28 +323,29 @@ uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end) {
             best_end = h->end;
         }
     }
-    for (size_t i = 0; i < x->c->n; i++) {
-        const gx_cand *c = &x->c->v[i];
-        if (c->start >= w && c->end <= end && S_anchor_cand(x, c) &&
-            (c->end > best_end || (c->end == best_end && c->start < best))) {
-            best = c->start;
-            best_end = c->end;
+    for (uint32_t p = w + 1; p <= end; p++)
+        for (uint32_t i = gx_r_cands_ending(x->c, p); i != GX_NO_CAND; i = gx_r_next_ending(x->c, i)) {
+            const gx_cand *c = &x->c->v[i];
+            if (c->start >= w && S_anchor_cand(x, c) &&
+                (c->end > best_end || (c->end == best_end && c->start < best))) {
+                best = c->start;
+                best_end = c->end;
+            }
         }
-    }
     return best;
 }
 
 uint32_t gx_r_add(gx_rctx *x, uint32_t start, uint32_t end, gx_kind kind, const char *source,
                   uint32_t flags) {
     gx_cands *c = x->c;
-    for (size_t i = 0; i < c->n; i++) /* the same span and kind from two rules: keep one */
-        if (c->v[i].start == start && c->v[i].end == end && c->v[i].kind == kind &&
-            c->v[i].entry == GX_NO_ENTRY) {
-            c->v[i].flags |= flags & GX_CAND_KEEP;
-            return (uint32_t)i;
+    for (uint32_t i = gx_r_cands_ending(c, end); i != GX_NO_CAND; i = gx_r_next_ending(c, i))
+        if (c->v[i].start == start && c->v[i].kind == kind && c->v[i].entry == GX_NO_ENTRY) {
+            c->v[i].flags |= flags & GX_CAND_KEEP; /* the same span and kind from two rules */
+            return i;
         }
     gx_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
     c->v[c->n] = (gx_cand){start, end, kind, 0, GX_NO_ENTRY, NULL, source, flags, GX_NO_CAND};
+    gx_r_cindex_add(c, (uint32_t)c->n);
     return (uint32_t)c->n++;
 }
 
@@ -353,21 +359,26 @@ static void S_dict_cands(gx_rctx *x) {
         if (e->role != GX_ROLE_ENTITY || (e->flags & GX_ENTRY_ABBREV)) continue;
         gx_cands *c = x->c;
         gx_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
-        c->v[c->n++] = (gx_cand){h->start, h->end, e->kind, e->priority, h->entry, e->canonical,
-                                 "dict", (e->flags & GX_ENTRY_NEGATIVE) ? GX_CAND_NEGATIVE : 0,
-                                 GX_NO_CAND};
+        c->v[c->n] = (gx_cand){h->start, h->end, e->kind, e->priority, h->entry, e->canonical,
+                               "dict", (e->flags & GX_ENTRY_NEGATIVE) ? GX_CAND_NEGATIVE : 0,
+                               GX_NO_CAND};
+        gx_r_cindex_add(c, (uint32_t)c->n++);
     }
 }
 
 void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, gx_cands *c) {
     c->n = 0;
+    gx_r_cindex_reset(c);
     gx_arena_free(c->arena);
     c->arena = gx_arena_new();
     S_index_hits(doc, hits, c);
     gx_rctx x = {doc, dict, hits, c, 0, 0, 0};
     S_dict_cands(&x);
     gx_rules_suffix(&x);
+    gx_rules_foreign(&x);
     gx_rules_person(&x);
+    gx_rules_list(&x);
     gx_rules_abbrev(&x);
     gx_rules_program(&x);
+    gx_rules_chain(&x);
 }

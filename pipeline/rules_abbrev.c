@@ -1,12 +1,16 @@
 /* rules_abbrev.c: stage 5b recognizer for one-character place abbreviations.
  *
- * 美 stands for 美国 and 京 for 北京 only in a few contexts, all given as data: a run of two or
- * more abbreviations before a word flagged subtype=pair (中美关系, 中日韩三国, 中俄双边); and
- * for those flagged subtype=strong alone, before a word flagged subtype=side (美方, 中方) or
- * after one flagged subtype=visit (访华, 来京, 驻华). Abbreviations are place entries with the flag abbrev; elsewhere they are no
- * mention (rules.c leaves them out of the candidates).
+ * 美 stands for 美国 and 京 for 北京 only in a few contexts, all given as data. A run of two or
+ * more different abbreviations is a list of places (中美关系, 印巴, 中日韩三国): always before a
+ * word flagged subtype=pair, otherwise when the run stands alone, i.e. no word runs across either
+ * of its ends (节日美食, 以中国, 中越过) and a boundary lies before it. An abbreviation flagged
+ * subtype=strong is a mention alone before a word flagged subtype=side (美方, 俄总统) or after one
+ * flagged subtype=visit (访华, 在京), again with no word across it; one flagged subtype=weak (以,
+ * a preposition too) starts a run only before a pair word. Abbreviations are place
+ * entries with the flag abbrev; elsewhere they are no mention (rules.c leaves them out).
  */
 #include <string.h>
+#include "gx_norm.h"
 #include "rules_int.h"
 
 /* The abbreviation entry of a one-character hit at p, or NULL. */
@@ -21,29 +25,153 @@ static const gx_entry *S_abbrev_at(const gx_rctx *x, uint32_t p) {
     return NULL;
 }
 
-static int S_is_context(const gx_entry *e, const char *sub) {
-    return e->role == GX_ROLE_GENERIC && e->subtype && strcmp(e->subtype, sub) == 0;
+static int S_is(const gx_entry *e, const char *sub) {
+    return e && e->subtype && strcmp(e->subtype, sub) == 0;
 }
 
-/* 1 if a generic word of subtype `sub` starts at p (starts = 1) or ends at p (starts = 0). */
-static int S_context(const gx_rctx *x, uint32_t p, const char *sub, int starts) {
+static int S_is_context(const gx_entry *e, const char *sub) {
+    return e->role == GX_ROLE_GENERIC && S_is(e, sub);
+}
+
+/* The other end of the longest generic word of subtype `sub` that starts at p (starts = 1) or
+ * ends at p (starts = 0); UINT32_MAX if none. */
+static uint32_t S_context(const gx_rctx *x, uint32_t p, const char *sub, int starts) {
+    uint32_t best = UINT32_MAX;
     if (starts) {
         size_t lo, hi;
         gx_r_starting(x, p, &lo, &hi);
         for (size_t i = lo; i < hi; i++)
-            if (S_is_context(gx_r_entry(x, i), sub)) return 1;
-        return 0;
+            if (S_is_context(gx_r_entry(x, i), sub) &&
+                (best == UINT32_MAX || x->hits->v[i].end > best))
+                best = x->hits->v[i].end;
+        return best;
     }
     uint32_t lo, hi;
     gx_r_ending(x, p, &lo, &hi);
-    for (uint32_t k = lo; k < hi; k++)
-        if (S_is_context(gx_r_entry(x, x->c->by_end[k]), sub)) return 1;
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+        if (S_is_context(gx_r_entry(x, x->c->by_end[k]), sub) && (best == UINT32_MAX ||
+                                                                   h->start < best))
+            best = h->start;
+    }
+    return best;
+}
+
+/* 1 if every character of [a, b) is a strong abbreviation (中日: a word, but both are places). */
+static int S_all_strong(const gx_rctx *x, uint32_t a, uint32_t b) {
+    for (uint32_t i = a; i < b; i++)
+        if (!S_is(S_abbrev_at(x, i), "strong")) return 0;
+    return 1;
+}
+
+/* 1 if hit h blocks reading [p, q) as abbreviations: it runs across p or q (节日|美, 以|中国), or
+ * it is an entity (中华 of 中华法系) or negative entry, or a word of two or more characters inside
+ * the run (非法, 加以) that is not made of strong abbreviations alone. Context words do not block, nor a word that is the
+ * abbreviation with its context (美方, 来华): [a, b) is that span. */
+static int S_blocks(const gx_rctx *x, const gx_hit *h, const gx_entry *e, uint32_t p, uint32_t q,
+                    uint32_t a, uint32_t b) {
+    if (h->end <= p || h->start >= q || h->end - h->start < 2) return 0;
+    if (S_is_context(e, "pair") || S_is_context(e, "side") || S_is_context(e, "visit")) return 0;
+    if (e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_ABBREV)) return 1; /* 中华|法系 */
+    if ((h->start < p || h->end > q) && h->start >= a && h->end <= b &&
+        !(e->flags & GX_ENTRY_NEGATIVE) && (e->role != GX_ROLE_ENTITY || (e->flags & GX_ENTRY_ABBREV)))
+        return 0;
+    if (h->start < p || h->end > q) return 1;
+    return (e->flags & GX_ENTRY_NEGATIVE) || !S_all_strong(x, h->start, h->end);
+}
+
+/* 1 if some hit blocks [p, q) (see S_blocks); [a, b) is the run with its context words. */
+static int S_blocked(const gx_rctx *x, uint32_t p, uint32_t q, uint32_t a, uint32_t b) {
+    for (uint32_t end = p + 1; end <= x->doc->n && end < q + GX_MAX_ENTRY_CHARS; end++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, end, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+            if (S_blocks(x, h, gx_r_entry(x, x->c->by_end[k]), p, q, a, b)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if a name may start at p: a sentence start, a non-Han character other than a digit (3日以: a
+ * date), or a word, stop word or entity ending right before it. */
+static int S_left_open(const gx_rctx *x, uint32_t p) {
+    gx_r_seek((gx_rctx *)x, p);
+    if (p == x->s0) return 1;
+    uint32_t c = x->doc->cp[p - 1];
+    if (!gx_is_han(c)) return !(c >= '0' && c <= '9');
+    if (gx_r_numeral(c)) return 0;
+    uint32_t lo, hi;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (h->end - h->start >= 2 || e->role == GX_ROLE_STOP ||
+            (e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_ABBREV)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the run [p, q) repeats an abbreviation (美美与共, 巴巴多斯): no list of places. */
+static int S_repeats(const gx_rctx *x, uint32_t p, uint32_t q) {
+    for (uint32_t i = p; i < q; i++)
+        for (uint32_t j = i + 1; j < q; j++)
+            if (x->doc->cp[i] == x->doc->cp[j]) return 1;
     return 0;
 }
 
 static void S_add(gx_rctx *x, uint32_t p, const gx_entry *e) {
     uint32_t c = gx_r_add(x, p, p + 1, GX_KIND_PLACE, "rule:abbrev", 0);
     x->c->v[c].canonical = e->canonical;
+}
+
+/* A run [p, q) of two or more abbreviations. */
+static void S_run(gx_rctx *x, uint32_t p, uint32_t q) {
+    int pair = S_context(x, q, "pair", 1) != UINT32_MAX;
+    if (S_repeats(x, p, q)) return;
+    if (!pair && (S_blocked(x, p, q, p, q) || !S_left_open(x, p))) return;
+    if (!pair && (S_is(S_abbrev_at(x, p), "weak") || (q < x->doc->n &&
+                                                       gx_r_numeral(x->doc->cp[q]))))
+        return; /* 以欧元结算, 比赛中以2∶3: a preposition, not Israel */
+    for (uint32_t i = p; i < q; i++) S_add(x, i, S_abbrev_at(x, i));
+}
+
+/* 1 if a word of two or more characters ends at p and starts before a (采访 over 访). */
+static int S_inside_word(const gx_rctx *x, uint32_t a, uint32_t p) {
+    uint32_t lo, hi;
+    gx_r_ending(x, p, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+        if (h->start < a && h->end - h->start >= 2) return 1;
+    }
+    return 0;
+}
+
+/* One abbreviation at p, alone: strong, with a side word after it or a visit word before it. */
+static void S_single(gx_rctx *x, uint32_t p, const gx_entry *e) {
+    if (!S_is(e, "strong")) return;
+    uint32_t side = S_context(x, p + 1, "side", 1), visit = S_context(x, p, "visit", 0);
+    if (visit != UINT32_MAX && S_inside_word(x, visit, p)) visit = UINT32_MAX; /* 采访中 */
+    if (side == UINT32_MAX && visit == UINT32_MAX) return;
+    uint32_t a = visit != UINT32_MAX ? visit : p, b = side != UINT32_MAX ? side : p + 1;
+    if (!S_blocked(x, p, p + 1, a, b)) S_add(x, p, e);
+}
+
+/* 1 if a word of two or more characters other than an abbreviation runs across position p
+ * (starts before p and ends after it). */
+static int S_crossed(const gx_rctx *x, uint32_t p) {
+    for (uint32_t end = p + 1; end <= x->doc->n && end < p + GX_MAX_ENTRY_CHARS; end++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, end, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *h = &x->hits->v[x->c->by_end[k]];
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (h->start < p && !(e->flags & GX_ENTRY_ABBREV) && !S_all_strong(x, h->start, h->end))
+                return 1;
+        }
+    }
+    return 0;
 }
 
 void gx_rules_abbrev(gx_rctx *x) {
@@ -53,12 +181,10 @@ void gx_rules_abbrev(gx_rctx *x) {
         if (!e) continue;
         uint32_t q = p;
         while (q < d->n && S_abbrev_at(x, q)) q++;
-        if (q - p >= 2 && S_context(x, q, "pair", 1)) {
-            for (uint32_t i = p; i < q; i++) S_add(x, i, S_abbrev_at(x, i));
-        } else if (q - p == 1 && e->subtype && strcmp(e->subtype, "strong") == 0 &&
-                   (S_context(x, q, "side", 1) || S_context(x, p, "visit", 0))) {
-            S_add(x, p, e);
-        }
+        uint32_t r = p;
+        while (r + 1 < q && S_crossed(x, r + 1)) r++; /* 参加|美伊: the run starts after 加 */
+        if (q - r >= 2) S_run(x, r, q);
+        else if (r == p) S_single(x, p, e);
         p = q - 1;
     }
 }

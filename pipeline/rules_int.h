@@ -95,9 +95,34 @@ uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels);
  * UINT32_MAX. */
 uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end);
 
+/* 1 if the character at p is one of transliterated names (role given, subtype foreign or both). */
+int gx_r_translit(const gx_rctx *x, uint32_t p);
+
+/* Length of the run of transliteration characters (2 to 8) starting at p that no word
+ * interrupts (总统|拉莫斯), 0 if none. */
+uint32_t gx_r_translit_after(const gx_rctx *x, uint32_t p);
+
+/* Length of the run of transliteration characters (2 to 8) ending at end, with a word boundary
+ * before it (费舍尔|议长), 0 if none. */
+uint32_t gx_r_translit_before(const gx_rctx *x, uint32_t end);
+
+/* The candidates' position index (rules_index.c): every candidate added goes through
+ * gx_r_cindex_add; the lists of a position come in the order candidates were added. */
+void gx_r_cindex_reset(gx_cands *c);
+void gx_r_cindex_add(gx_cands *c, uint32_t i);
+void gx_r_cindex_free(gx_cands *c);
+/* First candidate ending / starting at p, or GX_NO_CAND; then the next one of that list. */
+uint32_t gx_r_cands_ending(const gx_cands *c, uint32_t p);
+uint32_t gx_r_cands_starting(const gx_cands *c, uint32_t p);
+uint32_t gx_r_next_ending(const gx_cands *c, uint32_t i);
+uint32_t gx_r_next_starting(const gx_cands *c, uint32_t i);
+
 /* The recognizers, run in this order (later ones see earlier candidates as anchors). */
 void gx_rules_suffix(gx_rctx *x);
 void gx_rules_person(gx_rctx *x);
+void gx_rules_foreign(gx_rctx *x);
+void gx_rules_list(gx_rctx *x);
+void gx_rules_chain(gx_rctx *x);
 void gx_rules_abbrev(gx_rctx *x);
 void gx_rules_program(gx_rctx *x);
 

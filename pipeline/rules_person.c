@@ -20,13 +20,48 @@ static int S_breaks(const gx_rctx *x, uint32_t q) {
            gx_r_role_starts(x, q, GX_ROLE_SUFFIX);
 }
 
+/* 1 if a place or org entity of the dictionary (not a low-priority one) starts at p: 中国 in
+ * 代表中国队 is no surname. */
+static int S_entity_starts(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (gx_r_is_entity(e) && e->kind != GX_KIND_PERSON && e->priority >= 0 &&
+            x->hits->v[i].end - p >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+static int S_left_open(const gx_rctx *x, uint32_t p);
+
+static int S_common_surname(const gx_rctx *x, uint32_t p);
+
+/* 1 if a word of two or more characters starts at g and ends after end. */
+static int S_word_past(const gx_rctx *x, uint32_t g, uint32_t end) {
+    size_t lo, hi;
+    gx_r_starting(x, g, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if ((e->role == GX_ROLE_WORD || e->role == GX_ROLE_STOP) && x->hits->v[i].end > end &&
+            x->hits->v[i].end - g >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* Length of a name starting at p (0 if none): surname + 1 or 2 given characters. */
 static uint32_t S_name_at(const gx_rctx *x, uint32_t p) {
     uint32_t sn = gx_r_role_starts(x, p, GX_ROLE_SURNAME);
-    if (sn == 0 || gx_r_role_starts(x, p, GX_ROLE_WORD) > sn) return 0;
+    if (sn == 0 || gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || S_entity_starts(x, p)) return 0;
     uint32_t g = p + sn;
     if (S_breaks(x, g)) return 0;
     uint32_t len = sn + (S_breaks(x, g + 1) ? 1 : 2);
+    if (S_word_past(x, g, p + len)) return 0; /* 职工都|工作: 都 is no surname here */
+    if (len == sn + 2 && S_word_past(x, g + 1, p + len) && !gx_r_role_starts(x, p + len, GX_ROLE_STOP))
+        len--; /* 罗干|今天, but 刘小明|报道 */
+    if (S_common_surname(x, p) && gx_r_role_starts(x, g, GX_ROLE_WORD) >= 2) return 0; /* 和|工作 */
     long e = gx_r_lookup(x, p, p + len); /* a known non-person word is no name */
     if (e >= 0 && gx_dict_entry(x->dict, (size_t)e)->kind != GX_KIND_PERSON) return 0;
     return len;
@@ -34,6 +69,14 @@ static uint32_t S_name_at(const gx_rctx *x, uint32_t p) {
 
 /* Length of a name ending at end (0 if none): the longest of 2..4 characters that starts with
  * a surname and holds only Han characters. */
+/* 1 if a place or org entity of two or more characters starts inside [p, end) (党工委书记:
+ * 党工委 is no name). */
+static int S_entity_inside(const gx_rctx *x, uint32_t p, uint32_t end) {
+    for (uint32_t i = p; i + 1 < end; i++)
+        if (S_entity_starts(x, i)) return 1;
+    return 0;
+}
+
 static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
     for (uint32_t len = 4; len >= 2; len--) {
         if (end < x->s0 + len) continue;
@@ -41,7 +84,8 @@ static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
         for (uint32_t i = p; i < end && ok; i++) ok = gx_is_han(x->doc->cp[i]) && !gx_r_numeral(x->doc->cp[i]);
         uint32_t sn = gx_r_role_starts(x, p, GX_ROLE_SURNAME);
         if (!ok || sn == 0 || sn >= len || len - sn > 2) continue;
-        if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn) continue;
+        if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || !S_left_open(x, p)) continue;
+        if (S_entity_inside(x, p, end)) continue;
         return len;
     }
     return 0;
@@ -64,27 +108,161 @@ static void S_byline(gx_rctx *x, uint32_t p) {
     }
 }
 
+/* 1 if the surname at p is also a common word (和, 有): not a name alone. */
+static int S_common_surname(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_SURNAME && e->subtype &&
+            (strcmp(e->subtype, "common") == 0 || strcmp(e->subtype, "function") == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the surname at p is also a conjunction or preposition (和, 向). */
+static int S_function_word(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_SURNAME && e->subtype && strcmp(e->subtype, "function") == 0) return 1;
+    }
+    return 0;
+}
+
+/* 1 if the common surname at p (和, 向, 易) reads as the word it also is: something starts
+ * right after it, a word, title, generic word or entity (和|企业, 向|全球), a surname after a
+ * conjunction (和|苏林), or a numeral (和|第一批). */
+static int S_conjunction(const gx_rctx *x, uint32_t p) {
+    if (!S_common_surname(x, p)) return 0;
+    uint32_t g = p + gx_r_role_starts(x, p, GX_ROLE_SURNAME);
+    if (g >= x->s1 || gx_r_numeral(x->doc->cp[g]) || x->doc->cp[g] == 0x7B2C /* 第 */) return 1;
+    size_t lo, hi;
+    gx_r_starting(x, g, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_WORD || e->role == GX_ROLE_STOP || e->role == GX_ROLE_TITLE ||
+            e->role == GX_ROLE_GENERIC || gx_r_is_entity(e) || (e->role == GX_ROLE_SURNAME &&
+                                                                S_function_word(x, p)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The name after a title at p: a Chinese name, or a transliterated one when that is longer and
+ * the Chinese reading holds only transliteration characters (前锋巴蒂斯图塔, not 巴蒂斯). */
+static void S_name_after(gx_rctx *x, uint32_t p) {
+    uint32_t len = S_conjunction(x, p) ? 0 : S_name_at(x, p); /* 副总理|和|苏林, 专家|和|企业家 */
+    uint32_t tl = gx_r_translit_after(x, p), all = 1;
+    for (uint32_t i = p + 1; i < p + len; i++) all = all && gx_r_translit(x, i);
+    if (tl > len && (len == 0 || all)) {
+        gx_r_add(x, p, p + tl, GX_KIND_PERSON, "rule:title_foreign", 0);
+        return;
+    }
+    if (len) gx_r_add(x, p, p + len, GX_KIND_PERSON, "rule:title_name", 0);
+}
+
+/* 1 if the surname at p, right before a title, stands alone as a name (李|老师): a boundary
+ * before it (the sentence start, punctuation, a stop word; not a number: 1张|党员), no word
+ * across it (执政党), not a common word (和), not an abbreviation after a Han character (驻华). */
+static int S_surname_alone(const gx_rctx *x, uint32_t p) {
+    const uint32_t *cp = x->doc->cp;
+    if (S_common_surname(x, p)) return 0;
+    if (p > x->s0 && gx_is_han(cp[p - 1])) {
+        if (!gx_r_role_ends(x, p, GX_ROLE_STOP)) return 0;
+        size_t lo, hi;
+        gx_r_starting(x, p, &lo, &hi);
+        for (size_t i = lo; i < hi; i++)
+            if (gx_r_is_entity(gx_r_entry(x, i)) || (gx_r_entry(x, i)->flags & GX_ENTRY_ABBREV))
+                return 0;
+    } else if (p > x->s0 && cp[p - 1] < 0x80 && cp[p - 1] >= '0' && cp[p - 1] <= '9') {
+        return 0;
+    }
+    uint32_t lo, hi;
+    gx_r_ending(x, p + 1, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++)
+        if (x->hits->v[x->c->by_end[k]].start < p) return 0;
+    return 1;
+}
+
+/* The name before a title ending at end: a Chinese or transliterated name, or a surname alone
+ * right after a boundary (李老师, 陈教授: the surname is the mention). */
+static void S_name_ahead(gx_rctx *x, uint32_t end, const gx_entry *e) {
+    uint32_t len = (e->side & 2) ? S_name_before(x, end) : 0, tl = 0;
+    if (e->side & 2) tl = gx_r_translit_before(x, end);
+    if (tl > len) {
+        gx_r_add(x, end - tl, end, GX_KIND_PERSON, "rule:foreign_title", 0);
+        return;
+    }
+    if (len) {
+        gx_r_add(x, end - len, end, GX_KIND_PERSON, "rule:name_title", 0);
+        return;
+    }
+    if (end > x->s0 && gx_r_role_starts(x, end - 1, GX_ROLE_SURNAME) == 1 &&
+        S_surname_alone(x, end - 1))
+        gx_r_add(x, end - 1, end, GX_KIND_PERSON, "rule:surname_title", 0);
+}
+
+/* 1 if a word of two or more characters runs across either end of the title hit h (妇女|儿童
+ * over 女儿): then the title is no word of this text. */
+static int S_title_void(const gx_rctx *x, const gx_hit *h) {
+    for (uint32_t p = h->start + 1; p < h->end; p++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_hit *o = &x->hits->v[x->c->by_end[k]];
+            if (o->start < h->start && o->end - o->start >= 2 &&
+                gx_r_entry(x, x->c->by_end[k])->role != GX_ROLE_TITLE)
+                return 1;
+        }
+        size_t a, b;
+        gx_r_starting(x, p, &a, &b);
+        for (size_t i = a; i < b; i++)
+            if (x->hits->v[i].end > h->end && x->hits->v[i].end - p >= 2 &&
+                gx_r_entry(x, i)->role != GX_ROLE_TITLE)
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if a longer title ends where h ends (副局长 over 局长): only the longest is used. */
+static int S_title_shadowed(const gx_rctx *x, const gx_hit *h) {
+    uint32_t lo, hi;
+    gx_r_ending(x, h->end, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++)
+        if (x->hits->v[x->c->by_end[k]].start < h->start &&
+            gx_r_entry(x, x->c->by_end[k])->role == GX_ROLE_TITLE)
+            return 1;
+    return 0;
+}
+
 static void S_title(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     gx_r_seek(x, h->start);
+    if (S_title_void(x, h) || S_title_shadowed(x, h)) return;
     if (e->side & 1) {
         uint32_t p = h->end;
-        if (e->flags & GX_ENTRY_BYLINE) {
-            S_byline(x, p);
-        } else {
-            uint32_t len = S_name_at(x, p);
-            if (len) gx_r_add(x, p, p + len, GX_KIND_PERSON, "rule:title_name", 0);
-        }
+        if ((e->flags & GX_ENTRY_BYLINE) && p < x->s1 && x->doc->cp[p] == ' ') S_byline(x, p);
+        else S_name_after(x, p);
     }
-    if (e->side & 2) {
-        uint32_t len = S_name_before(x, h->start);
-        if (len) gx_r_add(x, h->start - len, h->start, GX_KIND_PERSON, "rule:name_title", 0);
-    }
+    S_name_ahead(x, h->start, e);
 }
 
 /* 1 if a name may start at p: a sentence start, a non-Han character, or a stop word, title or
  * entity ending right before it. */
 static int S_left_open(const gx_rctx *x, uint32_t p) {
     if (p == x->s0 || !gx_is_han(x->doc->cp[p - 1])) return 1;
+    for (uint32_t end = p + 1; end < p + 4 && end <= x->s1; end++) { /* 实|施毛: a word across p */
+        uint32_t lo, hi;
+        gx_r_ending(x, end, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+            if (x->hits->v[x->c->by_end[k]].start < p && (e->role == GX_ROLE_WORD ||
+                                                          e->role == GX_ROLE_STOP))
+                return 0;
+        }
+    }
     return gx_r_role_ends(x, p, GX_ROLE_STOP) || gx_r_role_ends(x, p, GX_ROLE_TITLE) ||
            gx_r_entity_ends(x, p, 1) != UINT32_MAX;
 }
@@ -93,7 +271,8 @@ static int S_left_open(const gx_rctx *x, uint32_t p) {
  * boundaries on both sides, not a known word. Priority -1: any other candidate wins. */
 static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     uint32_t p = h->start, q = h->end;
-    if (e->subtype && strcmp(e->subtype, "common") == 0) return;
+    if (e->subtype && (strcmp(e->subtype, "common") == 0 || strcmp(e->subtype, "function") == 0))
+        return;
     gx_r_seek(x, p);
     if (q + 2 > x->s1 || p < x->s0) return;
     if (!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN)) return;
@@ -106,8 +285,9 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     if (p > x->s0 && q + 2 < x->s1 && (cp[p - 1] == 0x201C || cp[p - 1] == '"') &&
         (cp[q + 2] == 0x201D || cp[q + 2] == '"'))
         return;
+    size_t n0 = x->c->n;
     uint32_t c = gx_r_add(x, p, q + 2, GX_KIND_PERSON, "rule:surname_name", 0);
-    x->c->v[c].priority = -1;
+    if (c >= n0) x->c->v[c].priority = -1; /* a title's name (found before) keeps its priority */
 }
 
 /* A sentence that is a whole paragraph of 2..5 space-separated names. */

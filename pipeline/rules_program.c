@@ -6,6 +6,8 @@
  *   - a formula, quoted or not: numeral-led chunks (一征三议两公开, 四重点一稳定一保证, 两学一做),
  *     a numeral with 大 (五大发展理念), digits joined by + (1+4+6+4, 1+X+Y); inside quotes also a
  *     single chunk (“五星党员”, “四个一”) or bare digits (“133”, “2468”);
+ *   - a quoted name of at most GX_R_NAME_MAX characters that ends in a program suffix
+ *     (“汝河模式”) or follows a program verb (generic, subtype=program_verb: 开展“路长制”工作);
  *   - the rest (a quoted slogan alone, 133名农民工, 2018年) is not a program.
  * Counts and dates are told apart by the measure words after a numeral (role generic with
  * subtype=measure: 名 年 次 个…): a chunk whose content is only such a word is a count.
@@ -16,9 +18,12 @@
 
 #define GX_R_MODIFIER 8   /* characters allowed between a closing quote and a program suffix */
 #define GX_R_QUOTE_MAX 40 /* longest quoted name considered */
+#define GX_R_NAME_MAX 20  /* longest quoted name without a suffix or formula (longer: a slogan) */
 
 static int S_open_quote(uint32_t c) { return c == 0x201C || c == '"' || c == 0x300C; }
 static int S_close_quote(uint32_t c) { return c == 0x201D || c == '"' || c == 0x300D; }
+/* A control character (C0, DEL, C1) ends a quote unclosed: a name never holds one. */
+static int S_control(uint32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 static int S_digitish(uint32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -179,6 +184,27 @@ static void S_inner(gx_rctx *x, uint32_t a, uint32_t b, uint32_t outer) {
     x->c->v[k].outer = outer;
 }
 
+/* 1 if a program verb (generic, subtype=program_verb: 开展, 实施…) ends at o or a space before. */
+static int S_after_verb(const gx_rctx *x, uint32_t o) {
+    if (o > x->s0 && x->doc->cp[o - 1] == ' ') o--;
+    uint32_t lo, hi;
+    gx_r_ending(x, o, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (e->role == GX_ROLE_GENERIC && e->subtype && strcmp(e->subtype, "program_verb") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the quote's content [a, b) ends with a program suffix after at least two characters
+ * (“汝河模式”, “非公党建试点引领计划”). */
+static int S_ends_in_suffix(const gx_rctx *x, uint32_t a, uint32_t b) {
+    for (uint32_t p = a + 2; p + 1 < b; p++)
+        if (S_prog_suffix(x, p) == b - p) return 1;
+    return 0;
+}
+
 static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
     const uint32_t *cp = x->doc->cp;
     uint32_t a = o + 1, b = c;
@@ -199,9 +225,12 @@ static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
         gx_r_add(x, o, c + 1, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
     } else if (S_formula(x, a, b, 1)) {
         gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
-    } else if (a < b && gx_r_numeral(cp[a])) { /* a formula leading the quote: “三级三类便民服务中心” */
-        uint32_t end = S_formula_end(x, a, b, 0);
-        if (end > a + 1) gx_r_add(x, a, end, GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    } else if (a < b && gx_r_numeral(cp[a]) && S_formula_end(x, a, b, 0) > a + 1) {
+        /* a formula leading the quote: “三级三类便民服务中心” */
+        gx_r_add(x, a, S_formula_end(x, a, b, 0), GX_KIND_PROGRAM, "rule:quoted_formula", 0);
+    } else if (b >= a + 2 && b <= a + GX_R_NAME_MAX &&
+               (S_ends_in_suffix(x, a, b) || S_after_verb(x, o))) {
+        gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_name", 0);
     }
 }
 
@@ -214,7 +243,8 @@ static void S_quotes(gx_rctx *x) {
         for (uint32_t i = x->s0; i < x->s1; i++) {
             if (!S_open_quote(cp[i])) continue;
             uint32_t j = i + 1;
-            while (j < x->s1 && j - i <= GX_R_QUOTE_MAX && !S_close_quote(cp[j]) && !S_open_quote(cp[j]))
+            while (j < x->s1 && j - i <= GX_R_QUOTE_MAX && !S_close_quote(cp[j]) &&
+                   !S_open_quote(cp[j]) && !S_control(cp[j]))
                 j++;
             if (j < x->s1 && S_close_quote(cp[j]) && j > i + 1) {
                 S_quoted(x, i, j);

@@ -24,8 +24,23 @@ static int S_shadowed(const gx_rctx *x, const gx_hit *h) {
     return 0;
 }
 
+/* Length of the longest title flagged subtype=head (部长, 社长) starting at p, 0 if none. */
+static uint32_t S_head_title(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    uint32_t best = 0;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_TITLE && e->subtype && strcmp(e->subtype, "head") == 0 &&
+            x->hits->v[i].end - p > best)
+            best = x->hits->v[i].end - p;
+    }
+    return best;
+}
+
 /* 1 if a word starting inside the suffix runs past its end (部署 over 部, 路段 over 路, 委员
- * over 委): then the suffix is the start of that word, not the end of a name. */
+ * over 委): then the suffix is the start of that word, not the end of a name. The title of a
+ * body's head does not count: 外交部|长 names the body and its head. */
 static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
     /* a word starting right after the suffix settles the split: 党总支|书记 (not 支书),
      * 组织部|下发 (not 部下) */
@@ -33,13 +48,17 @@ static int S_runs_on(const gx_rctx *x, const gx_hit *h) {
     gx_r_starting(x, h->end, &lo, &hi);
     for (size_t i = lo; i < hi; i++)
         if (x->hits->v[i].end - h->end >= 2) return 0;
-    for (uint32_t p = h->start; p < h->end; p++)
+    for (uint32_t p = h->start; p < h->end; p++) {
+        uint32_t oc, title = S_head_title(x, p); /* 部|长: the body's head */
+        if (title && gx_r_org_ends(x, h->start, &oc) != UINT32_MAX) title = 0; /* 外交部|部长 */
         for (int r = 0; r < GX_ROLE_COUNT; r++) {
             if (r == GX_ROLE_SUFFIX || r == GX_ROLE_SURNAME || r == GX_ROLE_GENERIC ||
-                r == GX_ROLE_GIVEN)
+                r == GX_ROLE_GIVEN || r == GX_ROLE_TITLE)
                 continue;
-            if (gx_r_role_starts(x, p, (gx_role)r) > h->end - p) return 1;
+            uint32_t len = gx_r_role_starts(x, p, (gx_role)r);
+            if (len > h->end - p && len != title) return 1;
         }
+    }
     return 0;
 }
 
@@ -126,6 +145,20 @@ static uint32_t S_place_chain(const gx_rctx *x, uint32_t w, uint32_t end) {
     return a;
 }
 
+/* 1 if [a, end) is one country or territory of the dictionary (subtype country, territory). */
+static int S_country_only(const gx_rctx *x, uint32_t a, uint32_t end) {
+    uint32_t lo, hi;
+    gx_r_ending(x, end, &lo, &hi);
+    for (uint32_t k = lo; k < hi; k++) {
+        const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
+        if (x->hits->v[x->c->by_end[k]].start == a && gx_r_is_entity(e) &&
+            e->kind == GX_KIND_PLACE && e->subtype &&
+            (strcmp(e->subtype, "country") == 0 || strcmp(e->subtype, "territory") == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where the name before the suffix starts, by the suffix's prefix mode; UINT32_MAX if there
  * is no acceptable name. A place or org anchor may lie beyond a weak stop (河南谦晟祥和实业);
  * without one the name starts at the nearest boundary, weak stops included. */
@@ -143,6 +176,8 @@ static uint32_t S_name_start(const gx_rctx *x, const gx_hit *h, const gx_entry *
     if (e->prefix == GX_PREFIX_PLACE) {
         a = S_place_chain(x, w, end);
         if (a != UINT32_MAX && x->doc->cp[a] < 0x80) return UINT32_MAX;
+        if (a != UINT32_MAX && (e->flags & GX_ENTRY_LOCAL) && S_country_only(x, a, end))
+            return UINT32_MAX; /* 美国|政府 */
         if (a != UINT32_MAX && gx_r_role_starts(x, a, GX_ROLE_GENERIC) && S_has_generic(x, a, end))
             return UINT32_MAX;
         return a;
@@ -228,6 +263,7 @@ static void S_one(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     int generic = start == h->start || gx_r_all_generic(x, start, h->start) ||
                   S_generic_tail(x, start, h->start);
     if (generic && (e->kind != GX_KIND_ORG || e->prefix != GX_PREFIX_NAME)) return;
+    if (generic && h->end - start < 2) return; /* 厂 alone (厂|长) stands for no body */
     if (!generic && h->start - start < e->min) return;
     /* a quoted body after a place: 如意湖“区域党委” */
     if (start > x->s0 && S_open_q(x->doc->cp[start - 1]) && end < x->s1 &&

@@ -69,7 +69,7 @@ gx_status gx_run(const gx_opts *o, gx_diag *d) {
     gx_graph *g = o->command != GX_CMD_MENTIONS ? gx_graph_new_ev(o->evidence) : NULL;
     char *written = NULL;
     gx_stream *edges = NULL;
-    gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
+    gx_status rc = gx_engine_new(o->dicts, o->dict_formats, o->n_dicts, o->nested, d, &e);
     if (rc == GX_OK && o->t2s) rc = gx_engine_set_t2s(e, d);
     if (rc == GX_OK && g && o->edges_jsonl) {
         edges = gx_stream_open(o->edges_jsonl, d);

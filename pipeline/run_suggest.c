@@ -46,7 +46,7 @@ static gx_status S_count(gx_reader *r, gx_worker *w, gx_suggest *s, size_t *docs
 gx_status gx_run_suggest(const gx_opts *o, gx_diag *d) {
     double t0 = gx_run_now();
     gx_engine *e;
-    gx_status rc = gx_engine_new(o->dicts, o->n_dicts, o->nested, d, &e);
+    gx_status rc = gx_engine_new(o->dicts, o->dict_formats, o->n_dicts, o->nested, d, &e);
     if (rc == GX_OK && o->t2s) rc = gx_engine_set_t2s(e, d);
     if (rc != GX_OK) {
         gx_engine_free(e);

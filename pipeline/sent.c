@@ -17,10 +17,32 @@ typedef struct {
     gx_doc *doc;
     size_t cap;
     uint32_t prev_end; /* end of the last sentence kept */
+    uint32_t cut;      /* sentences cut at GX_MAX_SENTENCE_CHARS */
 } S_acc;
 
-/* Adds sentence [a, b) (code points, untrimmed) if it holds anything but whitespace. */
+/* Where a sentence may be cut: after a comma, semicolon, colon or space. */
+static int S_soft_end(uint32_t c) {
+    return c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';' || c == 0xFF1A ||
+           c == ':' || gx_is_space(c);
+}
+
+/* Adds sentence [a, b) (code points, untrimmed) if it holds anything but whitespace, in pieces
+ * of at most GX_MAX_SENTENCE_CHARS. */
+static void S_add_one(S_acc *acc, uint32_t a, uint32_t b);
+
 static void S_add(S_acc *acc, uint32_t a, uint32_t b) {
+    if (b - a > GX_MAX_SENTENCE_CHARS) acc->cut++;
+    while (b - a > GX_MAX_SENTENCE_CHARS) {
+        uint32_t c = a + GX_MAX_SENTENCE_CHARS;
+        while (c > a + GX_MAX_SENTENCE_CHARS / 2 && !S_soft_end(acc->doc->cp[c - 1])) c--;
+        if (c == a + GX_MAX_SENTENCE_CHARS / 2) c = a + GX_MAX_SENTENCE_CHARS;
+        S_add_one(acc, a, c);
+        a = c;
+    }
+    S_add_one(acc, a, b);
+}
+
+static void S_add_one(S_acc *acc, uint32_t a, uint32_t b) {
     gx_doc *doc = acc->doc;
     while (a < b && gx_is_space(doc->cp[a])) a++;
     while (b > a && gx_is_space(doc->cp[b - 1])) b--;
@@ -57,7 +79,7 @@ gx_status gx_sent_split(gx_doc *doc, gx_diag *d) {
                              "document '%s': ICU sentence break failed: %s", doc->id,
                              u_errorName(st));
     }
-    S_acc acc = {doc, 0, 0};
+    S_acc acc = {doc, 0, 0, 0};
     int32_t prev16 = 0;
     uint32_t prevcp = 0, cp = 0;
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
@@ -68,5 +90,10 @@ gx_status gx_sent_split(gx_doc *doc, gx_diag *d) {
     }
     ubrk_close(bi);
     free(u);
+    if (acc.cut)
+        gx_diag_warn(d, doc->file, doc->line,
+                     "document '%s': %u sentence%s longer than %d characters cut at a comma or at "
+                     "the limit (GX_MAX_SENTENCE_CHARS)",
+                     doc->id, acc.cut, acc.cut == 1 ? "" : "s", GX_MAX_SENTENCE_CHARS);
     return GX_OK;
 }

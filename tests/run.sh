@@ -6,7 +6,8 @@
 #   2. tests/cli/run.sh BIN       the command line: exit codes, messages, inputs, outputs
 #   3. tests/golden/run.sh BIN    golden GraphML/DOT/JSON + the cross-emitter check
 #   4. tests/offsets.sh BIN       mention offsets against the original text
-#   5. release only, when $SHARED/formats/check exists (SHARED defaults to ../shared beside the
+#   5. tests/fuzz/run.sh BUILD   the fuzz corpus and crashers through the replay drivers
+#   6. release only, when $SHARED/formats/check exists (SHARED defaults to ../shared beside the
 #      repository): the format checkers on `BIN extract tests/corpus`
 #
 # Each sub-suite prints its own "N passed, N failed" (its "ok" lines are not repeated here; "not
@@ -79,6 +80,9 @@ suite "relation cases" "$HERE/relations/run.sh" "$BIN"
 suite "graph options" "$HERE/cli/graph.sh" "$BIN"
 suite "scale: threads, order, progress, map/reduce" "$HERE/cli/scale.sh" "$BIN"
 suite "encodings" "$HERE/cli/encodings.sh" "$BIN"
+suite "dictionaries: formats, import, dict check" "$HERE/cli/dicts.sh" "$BIN"
+suite "dictionary images" "$HERE/cli/image.sh" "$BIN"
+suite "fuzz corpus and crashers replayed" "$HERE/fuzz/run.sh" "$(dirname "$UNITDIR")"
 suite "suggest" "$HERE/cli/suggest.sh" "$BIN"
 
 # 5. format checkers on the sample corpus (release only)

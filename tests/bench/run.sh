@@ -8,7 +8,8 @@
 #   1. guanxi extract -q -j 1 on ~10, 20 and 40 MB cuts of $SHARED/corpus/xwlb/xwlb.jsonl and on
 #      the whole file, -j 2 on the whole file, guanxi mentions on the whole file: wall clock and
 #      peak RSS (/usr/bin/time -v) of the whole process
-#   2. BENCHBIN/match_bench (guanxi's matcher alone) on the peer kit's dict_ent.tsv and corpus.txt
+#   2. BENCHBIN/match_bench (guanxi's matcher alone) on the peer kit's dict_ent.tsv and corpus.txt;
+#      BENCHBIN/image_bench: load time of a 1,000,000-entry dictionary image (jieba's words)
 #   3. the peer kit $SHARED/bench (Hyperscan, pyahocorasick, jieba, floors; node ports when
 #      installed), copied to build/bench/kit and run there with its run_all.sh
 #   4. tests/bench/table.py: the table, with ratios to jieba posseg and Hyperscan, the -j speedup
@@ -226,6 +227,18 @@ run_match_bench() {
     run_result guanxi_match "$REPS" "$BENCHBIN/match_bench" "$KIT/dict_ent.tsv" "$KIT/corpus.txt"
 }
 
+# guanxi's dictionary images: ~1,000,000 entries made from jieba's words, compiled once, then the
+# time until a run could scan (open, checksum, bounds checks, stale check, matcher): < 50 ms.
+run_image_bench() {
+    local words=$SHARED/gazetteers/jieba/jieba_dict.txt
+    if [ ! -x "$BENCHBIN/image_bench" ] || [ ! -f "$words" ]; then
+        log "no $BENCHBIN/image_bench or no $words: the image row shows n/a"
+        return 0
+    fi
+    log "image_bench: 1,000,000 entries (compile once, then 9 loads)"
+    run_result guanxi_image_load 1 "$BENCHBIN/image_bench" "$words" "$DATA" 1000000
+}
+
 # ---------------------------------------------------------------- peers
 
 # The kit's run_all.sh with the groups that can run: results in $KIT/results/raw.txt.
@@ -263,6 +276,7 @@ write_meta
 : > "$RES"
 run_guanxi
 run_match_bench
+run_image_bench
 run_peers
 python3 "$HERE/table.py" "$META" "$RES" "$KIT/results/raw.txt" > "$OUT/table.md"
 echo

@@ -33,6 +33,10 @@ MATCH_ROWS = [
     ('pyahocorasick iter_long', 'pyahocorasick_iter_long', 'leftmost-longest'),
     ('pyahocorasick find-all', 'pyahocorasick_findall', ''),
 ]
+IMAGE_ROWS = [
+    ('guanxi dictionary image, load', 'guanxi_image_load',
+     'open + checksum + bounds checks + stale check + matcher ready, median of 9, page cache warm'),
+]
 SEGMENTER_ROWS = [
     ('jieba cut', 'jieba_cut', 'Python, HMM on'),
     ('jieba posseg', 'jieba_posseg', 'Python, POS tags (nr/ns/nt = entities)'),
@@ -46,6 +50,7 @@ FLOOR_ROWS = [
     ('floor: ICU normalize (NFKC, UTF-8)', 'icu_nfkc_normalizeUTF8', 'Normalizer2::normalizeUTF8'),
     ('floor: ICU all four', 'icu_pipeline_sum', 'to UTF-16 + NFKC + sentences + to UTF-8'),
 ]
+IMAGE_ROWS_PEERS = {p for _, p, _ in IMAGE_ROWS}
 OPTIONAL = {'noders_tag', 'nodejieba_tag'}       # rows left out (not n/a) when absent
 MATCHERS = {'guanxi_match', 'hyperscan_stream_ll', 'hyperscan_stream_all',
             'pyahocorasick_iter_long', 'pyahocorasick_findall'}
@@ -142,7 +147,24 @@ class Table:
             note = (note + '; ' if note else '') + 'no -j in this build: ran without it'
         return note
 
+    def image_row(self, label, peer, note):
+        """The image load row: entries and image size as input, milliseconds against 50 ms."""
+        r = self.runs[peer][0]
+        kv = dict(x.split('=', 1) for x in r.get('note', '').split(',') if '=' in x)
+        secs, entries = float(r['secs']), int(r['items'])
+        mbps, rss, nbytes, _ = self.s[peer]
+        rss_s = f'{rss:,.0f}' if rss is not None else 'n/a'
+        more = (f"{secs * 1e3:.1f} ms (fastest {kv.get('min_ms', '?')} ms); without the image: "
+                f"TSV load + matcher build {kv.get('tsv_load_build_s', '?')} s; compile "
+                f"{float(r.get('setup', 0)):.1f} s; every gx_entry made at once: "
+                f"{kv.get('all_entries_ms', '?')} ms (made lazily instead); same hits as from "
+                f"the TSV: {kv.get('same_hits', '?')}")
+        return (f'| {label} | {entries:,} entries, {nbytes / 1e6:.0f} MB image | {fmt_mbps(mbps)} '
+                f'| {rss_s} | | | {check(secs < 0.05, "< 50 ms")} | {note}; {more} |')
+
     def row(self, label, peer, note):
+        if peer in IMAGE_ROWS_PEERS and peer in self.s:
+            return self.image_row(label, peer, note)
         if peer not in self.s:
             if peer in OPTIONAL:
                 return None
@@ -183,7 +205,7 @@ class Table:
                '| run | input | MB/s | peak RSS MiB | × jieba posseg | × Hyperscan ll '
                '| target | notes |',
                '|---|---:|---:|---:|---:|---:|---|---|']
-        for rows in (GUANXI_ROWS, MATCH_ROWS, SEGMENTER_ROWS, FLOOR_ROWS):
+        for rows in (GUANXI_ROWS, MATCH_ROWS, IMAGE_ROWS, SEGMENTER_ROWS, FLOOR_ROWS):
             for label, peer, note in rows:
                 r = self.row(label, peer, note)
                 if r:

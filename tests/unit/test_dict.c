@@ -38,8 +38,24 @@ int main(void) {
     eq_str(gx_dict_entry(dict, 3)->surface, "CBD", "surface NFKC");
     ok(gx_dict_entry(dict, 4)->flags & GX_ENTRY_NEGATIVE, "negative");
 
+    /* surfaces with spaces, digits, Latin letters and the middle dot (issue 5) */
+    size_t before = gx_dict_count(dict);
+    ok(S_add(dict, "New York\tplace", d) == GX_OK, "surface with a space");
+    ok(S_add(dict, "G20\torg", d) == GX_OK, "surface with digits");
+    ok(S_add(dict, "7天酒店\torg", d) == GX_OK, "surface starting with a digit");
+    ok(S_add(dict, "AT&T\torg", d) == GX_OK, "Latin letters and &");
+    ok(S_add(dict, "弗拉基米尔·普京\tperson\t\tpriority=2", d) == GX_OK, "middle dot");
+    ok(S_add(dict, "  Hong Kong  \tplace\t  香港  ", d) == GX_OK, "spaces around fields");
+    eq_int(gx_dict_count(dict), before + 6, "six more entries");
+    eq_str(gx_dict_entry(dict, before)->surface, "New York", "inner space kept");
+    eq_str(gx_dict_entry(dict, before + 1)->surface, "G20", "digits kept");
+    eq_str(gx_dict_entry(dict, before + 4)->surface, "弗拉基米尔·普京", "U+00B7 kept");
+    eq_str(gx_dict_entry(dict, before + 5)->surface, "Hong Kong", "outer spaces trimmed");
+    eq_str(gx_dict_entry(dict, before + 5)->canonical, "香港", "canonical trimmed");
+    ok(gx_dict_find(dict, "New York", 8) == (long)before, "found by its surface");
+
     ok(S_add(dict, "郑州\torg", d) == GX_OK, "redefinition accepted");
-    eq_int(gx_dict_count(dict), 5, "redefinition replaces");
+    eq_int(gx_dict_count(dict), before + 6, "redefinition replaces");
     eq_int(gx_dict_entry(dict, 0)->kind, GX_KIND_ORG, "later wins");
     ok(strstr(errbuf, "t.tsv:7: '郑州' (org) replaces the entry from t.tsv:7") != NULL,
        "redefinition warning");
@@ -51,12 +67,18 @@ int main(void) {
     ok(S_add(dict, "a\tplace\tc\td\t #x", d) == GX_EDICT, "a 5th field ' #' is no comment");
     ok(S_add(dict, "注释\tplace\t\t\t#\t3\t2\t1.5\tctx\tmore", d) == GX_OK,
        "a 5th field starting with # ends the line");
-    eq_int(gx_dict_count(dict), 6, "the commented line is an entry");
-    eq_str(gx_dict_entry(dict, 5)->canonical, "注释", "its canonical is the surface");
+    eq_int(gx_dict_count(dict), before + 7, "the commented line is an entry");
+    eq_str(gx_dict_entry(dict, before + 6)->canonical, "注释", "its canonical is the surface");
     ok(S_add(dict, "x\tthing", d) == GX_EDICT, "unknown type");
     ok(strstr(errbuf, "unknown type 'thing'") != NULL, "unknown type message");
     ok(S_add(dict, "\tplace", d) == GX_EDICT, "empty surface");
     ok(S_add(dict, "a\xff\tplace", d) == GX_EDICT, "invalid UTF-8");
+    ok(S_add(dict, "a\x01b\tplace", d) == GX_EDICT, "control character in the surface");
+    ok(S_add(dict, "ab\tplace\tc\x7f", d) == GX_EDICT, "DEL in the canonical");
+    ok(strstr(errbuf, "t.tsv:7: control character U+007F at byte 10 of the line") != NULL,
+       "control character message");
+    ok(S_add(dict, "ab\tplace\t\tparent=x\xc2\x85", d) == GX_EDICT, "C1 control (NEL) in attrs");
+    ok(S_add(dict, "# comment with \x01 is fine", d) == GX_OK, "control in a comment is ignored");
     ok(S_add(dict, "x\tplace\t\tpriority=high", d) == GX_EDICT, "bad priority");
     char longline[300];
     for (int i = 0; i < 65; i++) longline[i] = 'x';
@@ -90,6 +112,24 @@ int main(void) {
     ok(gx_dict_load(dd, p3, d) == GX_EDICT, "bad file");
     ok(strstr(errbuf, "bad.tsv:2: expected 2 to 4") != NULL, "error names the file and line 2");
     ok(gx_dict_load(dd, "/nonexistent/x.tsv", d) == GX_EIO, "missing file");
+
+    /* GX_MAX_DICT_LINE_BYTES: a line of exactly that many bytes loads, one more is an error
+     * (and a much longer one is read in bounded memory) */
+    f = fopen(p3, "w");
+    fputs("长\tplace\t\tsubtype=", f);
+    for (int i = (int)strlen("长\tplace\t\tsubtype="); i < GX_MAX_DICT_LINE_BYTES; i++)
+        fputc('x', f);
+    fputs("\r\n", f);
+    fclose(f);
+    ok(gx_dict_load(dd, p3, d) == GX_OK, "line of GX_MAX_DICT_LINE_BYTES bytes (plus CRLF)");
+    f = fopen(p3, "w");
+    fputs("长\tplace\t\tsubtype=", f);
+    for (int i = (int)strlen("长\tplace\t\tsubtype="); i <= GX_MAX_DICT_LINE_BYTES * 100; i++)
+        fputc('x', f);
+    fputs("\n", f);
+    fclose(f);
+    ok(gx_dict_load(dd, p3, d) == GX_EDICT, "longer line");
+    ok(strstr(errbuf, "bad.tsv:1: line longer than 4096 bytes") != NULL, "line length message");
     unlink(p1);
     unlink(p2);
     unlink(p3);

@@ -127,6 +127,37 @@ int main(void) {
     eq_int(S_doc.sents[49].para, 9, "last one in paragraph 9");
     ok(S_well_formed(), "well-formed (many)");
 
+    /* GX_MAX_SENTENCE_CHARS: a long run without a sentence end is cut, after a comma in the
+     * second half of the limit, else at the limit, with one counted warning per document */
+    {
+        size_t n = 3 * GX_MAX_SENTENCE_CHARS + 10, k = 0;
+        char *big = malloc(n * 3 + 16);
+        for (size_t i = 0; i < n; i++) {
+            const char *ch = i == GX_MAX_SENTENCE_CHARS - 100 ? "，" : "字";
+            memcpy(big + k, ch, 3);
+            k += 3;
+        }
+        big[k] = '\0';
+        size_t w0 = gx_diag_warnings(D);
+        eq_int(S_split(big), GX_OK, "long sentence: ok");
+        eq_int(S_doc.n_sents, 4, "long sentence: cut into four pieces");
+        eq_int(S_doc.sents[0].end, GX_MAX_SENTENCE_CHARS - 99, "first cut after the comma");
+        eq_int(S_doc.sents[1].start, GX_MAX_SENTENCE_CHARS - 99, "next piece starts there");
+        eq_int(S_doc.sents[1].end - S_doc.sents[1].start, GX_MAX_SENTENCE_CHARS,
+               "no comma: cut at the limit");
+        eq_int(S_doc.sents[3].end, n, "the pieces cover the text");
+        ok(S_well_formed(), "well-formed (cut)");
+        eq_int(gx_diag_warnings(D) - w0, 1, "one warning for the document");
+        memcpy(big + 3 * (GX_MAX_SENTENCE_CHARS - 1), "。", 3);
+        big[3 * GX_MAX_SENTENCE_CHARS] = '\0';
+        w0 = gx_diag_warnings(D);
+        S_split(big);
+        eq_int(S_doc.n_sents, 1, "a sentence of exactly the limit is not cut");
+        eq_int(S_doc.sents[0].end, GX_MAX_SENTENCE_CHARS, "... it is whole");
+        eq_int(gx_diag_warnings(D) - w0, 0, "... and not warned about");
+        free(big);
+    }
+
     gx_doc_clear(&S_doc);
     gx_diag_free(D);
     return gx_test_done();

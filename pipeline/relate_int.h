@@ -1,0 +1,82 @@
+/* relate_int.h: private to the relation stage (relate.c, relate_text.c, relate_prog.c).
+ *
+ * One document's context for the pattern functions and the helpers they share: adding a
+ * relation with evidence, a place's administrative level, trigger words between two positions
+ * and clause boundaries. Nothing outside relate*.c includes it.
+ */
+#ifndef GX_RELATE_INT_H
+#define GX_RELATE_INT_H
+
+#include "gx_relate.h"
+
+typedef struct {
+    gx_graph *g;
+    gx_doc *doc;
+    const gx_mentions *ms;
+    const uint32_t *node_of; /* node of each mention */
+    const gx_cands *c;
+    const gx_dict *dict;
+    const gx_hits *hits; /* every dictionary hit, sorted by start */
+    /* set by gx_rel_agents: per mention, who acts there: the subject of its sentence before it,
+     * or the topic (agent_topic 1); SIZE_MAX if none or a person */
+    size_t *agent;
+    uint8_t *agent_topic;
+    /* set by the name patterns: per org mention, the place its name says it is located in
+     * (loc_node UINT32_MAX if none) and that place's span */
+    uint32_t *loc_node;
+    gx_mention *loc;
+} gx_rel_ctx;
+
+/* Adds rel from node head to node tail, with evidence spanning mentions a and b (in b's
+ * sentence) and the pattern's name (a static string). */
+void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, const gx_mention *a,
+                const gx_mention *b, const char *pattern);
+
+/* The level of a subdistrict or town (gx_rel_level): an org is located in the place its name
+ * starts with only from this level down. */
+#define GX_REL_LOCAL_LEVEL 4
+
+/* Administrative size of a place from its name's ending: bigger is a smaller number; 9 when
+ * unknown. */
+int gx_rel_level(const char *name);
+
+/* The level of a place: its gazetteer subtype's (country 0, province or state 1, city 2, county
+ * 3) when candidate cand has one, else gx_rel_level(canonical). */
+int gx_rel_cand_level(const gx_rel_ctx *x, uint32_t cand, const char *canonical);
+
+/* gx_rel_cand_level of mention m. */
+int gx_rel_mlevel(const gx_rel_ctx *x, const gx_mention *m);
+
+/* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
+int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role, const char *sub);
+
+/* 1 if c is a Chinese numeral or an ASCII digit. */
+int gx_rel_numeral(uint32_t c);
+
+/* The length in code points of the UTF-8 word w when the normalized text at a (before limit)
+ * spells it, else 0. */
+uint32_t gx_rel_word_at(const gx_rel_ctx *x, uint32_t a, uint32_t limit, const char *w);
+
+/* 1 if c ends a clause: , ; 。 ! ? : */
+int gx_rel_clause_end(uint32_t c);
+
+/* 1 if mention m can act: a top-level org, or an administrative place (district, subdistrict,
+ * town, community) used as the agent (航海东路街道以…). */
+int gx_rel_agent(const gx_rel_ctx *x, const gx_mention *m);
+
+/* The person j when org mention i is followed by a title and that person (区委书记陈红民),
+ * else SIZE_MAX. */
+size_t gx_rel_titled(const gx_rel_ctx *x, size_t i);
+
+/* The patterns, one group a file: relate_text.c (words between mentions, sentences),
+ * relate_prog.c (programs). Each adds what it finds to x->g. */
+void gx_rel_roles(gx_rel_ctx *x);
+void gx_rel_partners(gx_rel_ctx *x);
+void gx_rel_sentences(gx_rel_ctx *x);
+void gx_rel_components(gx_rel_ctx *x);
+void gx_rel_programs(gx_rel_ctx *x);
+
+/* Fills x->agent and x->agent_topic (relate_prog.c); runs before the patterns that read them. */
+void gx_rel_agents(gx_rel_ctx *x);
+
+#endif
