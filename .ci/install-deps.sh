@@ -3,11 +3,11 @@
 # when not root). Fast no-op when everything is present. Called by `make run`, `make test` and
 # .ci/run. GX_NO_INSTALL=1 only reports what is missing.
 #   build:  compiler, pkg-config and the -dev packages of ICU, libxml2, Graphviz (cgraph), cJSON
-#   tests:  xmllint, Graphviz tools, NetworkX, igraph, pygraphviz and a CJK font, which the
+#   tests:  xmllint, Graphviz tools, valgrind, NetworkX, igraph, pygraphviz and a CJK font, which the
 #           format checkers in ../shared/formats/check use (those tests skip without ../shared)
 set -eu
 BUILD_PKGS="gcc make pkg-config libicu-dev libxml2-dev libgraphviz-dev libcjson-dev"
-TEST_PKGS="libxml2-utils graphviz python3 python3-networkx python3-igraph python3-pygraphviz fontconfig fonts-noto-cjk"
+TEST_PKGS="libxml2-utils graphviz valgrind python3 python3-networkx python3-igraph python3-pygraphviz fontconfig fonts-noto-cjk"
 
 missing=""
 for p in $BUILD_PKGS $TEST_PKGS; do

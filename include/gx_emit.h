@@ -63,6 +63,12 @@ void gx_emit_edge_line(void *ctx, const char *a_id, const char *b_id, const char
 /* Removes any temporary output file still open (called from a signal handler on SIGINT). */
 void gx_emit_cleanup_temps(void);
 
+/* Records the path of a temporary file another stage writes (a dictionary image being
+ * compiled) so that gx_emit_cleanup_temps() removes it too; gx_emit_temp_done() forgets it once
+ * it was renamed or removed. One such file at a time. */
+void gx_emit_temp_track(const char *path);
+void gx_emit_temp_done(void);
+
 /* Returns a new NUL-terminated copy of s[0..n) that is safe for every output format: valid UTF-8
  * (each invalid byte becomes U+FFFD), C0 controls other than TAB and LF removed, CR and CRLF
  * turned into LF, U+007F..U+009F, U+FFFE and U+FFFF removed. *out_len (may be NULL) gets its

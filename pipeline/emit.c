@@ -37,7 +37,8 @@ static const struct {
 /* Temporary files that exist right now: a slot's path is valid while its flag is set. Only
  * written outside signal handlers; gx_emit_cleanup_temps() only reads. */
 #define S_STREAM S_NFORMATS /* the slot of a streamed output (gx_stream) */
-#define S_SLOTS (S_NFORMATS + 1)
+#define S_OTHER (S_NFORMATS + 1) /* another stage's temporary (gx_emit_temp_track) */
+#define S_SLOTS (S_NFORMATS + 2)
 static char S_temp_path[S_SLOTS][S_PATH_MAX];
 static volatile sig_atomic_t S_temp_live[S_SLOTS];
 
@@ -67,6 +68,16 @@ int gx_format_parse(const char *list, unsigned *out) {
 void gx_emit_cleanup_temps(void) {
     for (int i = 0; i < S_SLOTS; i++)
         if (S_temp_live[i]) unlink(S_temp_path[i]); /* async-signal-safe */
+}
+
+void gx_emit_temp_track(const char *path) {
+    snprintf(S_temp_path[S_OTHER], S_PATH_MAX, "%s", path);
+    atomic_signal_fence(memory_order_seq_cst);
+    S_temp_live[S_OTHER] = strlen(path) < S_PATH_MAX;
+}
+
+void gx_emit_temp_done(void) {
+    S_temp_live[S_OTHER] = 0;
 }
 
 static void S_temp_forget(int slot) {

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "gx_hash.h"
+#include "gx_emit.h"
 #include "gx_image.h"
 
 #define S_MAGIC       "\x89GXD\r\n\x1a\n"
@@ -199,6 +200,7 @@ static gx_status S_write_file(const char *path, const unsigned char *buf, size_t
     snprintf(tmp, len, "%s.tmpXXXXXX", path);
     int fd = mkstemp(tmp);
     gx_status rc = GX_OK;
+    if (fd >= 0) gx_emit_temp_track(tmp); /* removed on SIGINT/SIGTERM */
     if (fd < 0) {
         rc = gx_diag_error(d, GX_EIO, path, 0, "cannot create: %s", strerror(errno));
         free(tmp);
@@ -219,6 +221,7 @@ static gx_status S_write_file(const char *path, const unsigned char *buf, size_t
     if (rc == GX_OK && rename(tmp, path) != 0)
         rc = gx_diag_error(d, GX_EIO, path, 0, "cannot rename: %s", strerror(errno));
     if (rc != GX_OK) unlink(tmp);
+    gx_emit_temp_done();
     free(tmp);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/utf8.h>
+#include "gx_hash.h"
 #include "gx_link.h"
 
 static const char *const S_windows[] = {"sentence", "paragraph", "document", "chars"};
@@ -128,8 +129,9 @@ static int S_pair_wants(S_ctx *x, const S_item *a, const S_item *b) {
     return gx_graph_pair_wants(x->g, a->node, b->node, x->doc->id, sa < sb ? sa : sb);
 }
 
-/* One window: node windows, then every pair (sentence: the window is one sentence). */
-static void S_pair_window(S_ctx *x, S_item *items, size_t n, int sentence) {
+/* One window: node windows, then every pair (sentence: the window is one sentence). The k
+ * paired nodes are left in items[0..k); returns k. */
+static size_t S_pair_window(S_ctx *x, S_item *items, size_t n, int sentence) {
     size_t k = S_distinct(x, items, n);
     for (size_t i = 0; i < k; i++) gx_graph_add_node_window(x->g, items[i].node);
     for (size_t i = 0; i < k; i++)
@@ -142,13 +144,36 @@ static void S_pair_window(S_ctx *x, S_item *items, size_t n, int sentence) {
             gx_graph_add_pair(x->g, items[i].node, items[j].node, x->doc->seq, sentence, evp);
             if (evp) free((char *)ev.snippet);
         }
+    return k;
 }
 
-/* Sentences shared, for windows wider than a sentence. */
-static void S_pair_sentence(S_ctx *x, S_item *items, size_t n) {
-    size_t k = S_distinct(x, items, n);
-    for (size_t i = 0; i < k; i++)
-        for (size_t j = i + 1; j < k; j++) gx_graph_add_shared_sentence(x->g, items[i].node, items[j].node);
+/* Sentences shared, for windows wider than a sentence: each sentence of the window's mentions
+ * [i0, i1) counts for the pairs of its distinct nodes. When the window was capped
+ * (GX_MAX_WINDOW_ENTITIES), only nodes it paired (in paired, k of them) count, so that a
+ * sentence never makes an edge the window did not. */
+static void S_window_sentences(S_ctx *x, const uint32_t *node_of, size_t i0, size_t i1,
+                               const S_item *paired, size_t k, int capped) {
+    gx_u64map *in = NULL;
+    uint32_t dummy;
+    if (capped) {
+        in = gx_u64map_new();
+        for (size_t i = 0; i < k; i++) gx_u64map_put(in, paired[i].node, 0, NULL);
+    }
+    S_item *items = gx_xmalloc((i1 - i0 + 1) * sizeof *items);
+    for (size_t a = i0; a < i1;) {
+        size_t b = a, n = 0;
+        while (b < i1 && x->ms->v[b].sent == x->ms->v[a].sent) {
+            if (!in || gx_u64map_get(in, node_of[b], &dummy)) items[n++] = (S_item){node_of[b], (uint32_t)b};
+            b++;
+        }
+        size_t m = S_distinct(x, items, n);
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = i + 1; j < m; j++)
+                gx_graph_add_shared_sentence(x->g, items[i].node, items[j].node);
+        a = b;
+    }
+    free(items);
+    gx_u64map_free(in);
 }
 
 /* Window id of sentence s: itself, its paragraph, 0, or its block of about o->chars characters
@@ -178,26 +203,32 @@ static uint32_t S_count_windows(S_ctx *x) {
     return last + 1;
 }
 
-/* Runs of mentions by window (or by sentence, with by_sentence) and pairs each run. */
-static void S_runs(S_ctx *x, uint32_t *node_of, int by_sentence) {
+/* Pairs the window of mentions [i0, i1) (items is scratch), and counts its shared sentences
+ * when the window is wider than a sentence. */
+static void S_window(S_ctx *x, const uint32_t *node_of, size_t i0, size_t i1, S_item *items) {
+    int one_sentence = x->o->window == GX_WINDOW_SENTENCE;
+    size_t n = 0;
+    for (size_t i = i0; i < i1; i++) items[n++] = (S_item){node_of[i], (uint32_t)i};
+    size_t k = S_pair_window(x, items, n, one_sentence);
+    if (!one_sentence) S_window_sentences(x, node_of, i0, i1, items, k, k == GX_MAX_WINDOW_ENTITIES);
+}
+
+/* The runs of mentions by window, each paired. */
+static void S_runs(S_ctx *x, const uint32_t *node_of) {
     S_item *items = gx_xmalloc((x->ms->n ? x->ms->n : 1) * sizeof *items);
     uint32_t block = 0, bs = 0, cur = 0, s_last = UINT32_MAX, w = 0;
-    size_t n = 0;
-    int one_sentence = x->o->window == GX_WINDOW_SENTENCE;
+    size_t i0 = 0;
     for (size_t i = 0; i < x->ms->n; i++) {
         uint32_t s = x->ms->v[i].sent;
-        if (s != s_last) w = by_sentence ? s : S_window_of(x, s, &block, &bs);
+        if (s != s_last) w = S_window_of(x, s, &block, &bs);
         s_last = s;
-        if (n && w != cur) {
-            if (by_sentence) S_pair_sentence(x, items, n);
-            else S_pair_window(x, items, n, one_sentence);
-            n = 0;
+        if (i > i0 && w != cur) {
+            S_window(x, node_of, i0, i, items);
+            i0 = i;
         }
         cur = w;
-        items[n++] = (S_item){node_of[i], (uint32_t)i};
     }
-    if (n && by_sentence) S_pair_sentence(x, items, n);
-    else if (n) S_pair_window(x, items, n, one_sentence);
+    if (x->ms->n > i0) S_window(x, node_of, i0, x->ms->n, items);
     free(items);
 }
 
@@ -221,6 +252,5 @@ void gx_link_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const gx_link_
         free(surface);
     }
     gx_graph_add_windows(g, S_count_windows(&x));
-    S_runs(&x, node_of, 0);
-    if (o->window != GX_WINDOW_SENTENCE) S_runs(&x, node_of, 1);
+    S_runs(&x, node_of);
 }

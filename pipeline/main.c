@@ -423,6 +423,8 @@ static int S_dict_compile(int argc, char **argv) {
     if (code < 0 && (!n || !out))
         code = S_usage_error("dict compile", n ? "no -o FILE given" : "no PATH given", NULL);
     if (code < 0) {
+        signal(SIGINT, S_on_signal);
+        signal(SIGTERM, S_on_signal);
         gx_diag *d = gx_diag_new(stderr);
         code = S_exit_code(gx_dict_compile(paths, n, out, quiet, stdout, d));
         gx_diag_summary(d);

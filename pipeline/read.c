@@ -14,6 +14,7 @@
 #include <unicode/utf8.h>
 #include "gx_hash.h"
 #include "gx_read.h"
+#include "read_int.h"
 
 struct gx_reader {
     const char *const *inputs;
@@ -317,24 +318,29 @@ static char *S_json_id(const cJSON *id, const char *line, size_t len, const char
     return s;
 }
 
-/* 1 if line holds the JSON escape \u0000 (a NUL, which cJSON's C strings would silently cut
- * the text at): a backslash run of odd length followed by u0000. */
-static int S_has_nul_escape(const char *line, size_t len) {
-    for (size_t i = 0; i + 6 <= len; i++) {
-        if (line[i] != '\\') continue;
-        size_t j = i;
-        while (j < len && line[j] == '\\') j++;
-        if ((j - i) % 2 == 1 && len - j >= 5 && line[j] == 'u' && memcmp(line + j + 1, "0000", 4) == 0)
-            return 1;
-        i = j - 1;
-    }
-    return 0;
+/* Lone surrogate escapes (\ud800 alone) make cJSON refuse the line: an error naming the byte, or
+ * with --lossy each becomes \ufffd, counted in a warning. */
+static gx_status S_surrogates(gx_reader *r, char *line, size_t len) {
+    size_t at = gx_read_lone_surrogate(line, len);
+    if (at == len) return GX_OK;
+    if (!r->lossy)
+        return gx_diag_error(r->d, GX_EINPUT, r->jsonl_path, r->jsonl_line,
+                             "lone UTF-16 surrogate escape %.6s at byte %zu of the line (not a "
+                             "character; --lossy replaces it by U+FFFD)", line + at, at);
+    size_t n = gx_read_fix_surrogates(line, len);
+    gx_diag_warn(r->d, r->jsonl_path, r->jsonl_line,
+                 "%zu lone surrogate escape%s replaced by U+FFFD (--lossy)", n, n == 1 ? "" : "s");
+    return GX_OK;
 }
 
 static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_doc *doc) {
     const char *path = r->jsonl_path, *end = NULL;
     cJSON *obj = cJSON_ParseWithLengthOpts(line, len, &end, 0);
-    if (!obj || !cJSON_IsObject(obj)) {
+    if (!obj)
+        return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
+                             "not valid JSON (error at byte %zu of the line)",
+                             (size_t)(end && end >= line ? end - line : 0));
+    if (!cJSON_IsObject(obj)) {
         cJSON_Delete(obj);
         return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line, "not a JSON object");
     }
@@ -345,7 +351,7 @@ static gx_status S_parse_jsonl(gx_reader *r, const char *line, size_t len, gx_do
                              "text after the JSON object at byte %zu of the line",
                              (size_t)(end ? end - line : 0));
     }
-    if (S_has_nul_escape(line, len)) {
+    if (gx_read_has_nul_escape(line, len)) {
         cJSON_Delete(obj);
         return gx_diag_error(r->d, GX_EINPUT, path, r->jsonl_line,
                              "\\u0000 (NUL) in a JSON string is not supported");
@@ -413,13 +419,14 @@ static gx_status S_next_jsonl(gx_reader *r, gx_doc *doc, int *out_has) {
         gx_status rc = S_line_text(r, off, &len);
         if (rc != GX_OK) return rc;
         size_t skip = r->jsonl_line == 1 && len >= 3 && memcmp(r->linebuf, "\xEF\xBB\xBF", 3) == 0;
-        const char *p = r->linebuf + 3 * skip;
+        char *p = r->linebuf + 3 * skip;
         size_t n = len - 3 * skip;
         while (n && (p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
             n--;
         if (n == 0) continue;
         *out_has = 1;
-        return S_parse_jsonl(r, p, n, doc);
+        rc = S_surrogates(r, p, n);
+        return rc == GX_OK ? S_parse_jsonl(r, p, n, doc) : rc;
     }
     if (ferror(r->jsonl))
         return gx_diag_error(r->d, GX_EIO, r->jsonl_path, 0, "read error: %s", strerror(errno));

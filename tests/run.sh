@@ -7,7 +7,9 @@
 #   3. tests/golden/run.sh BIN    golden GraphML/DOT/JSON + the cross-emitter check
 #   4. tests/offsets.sh BIN       mention offsets against the original text
 #   5. tests/fuzz/run.sh BUILD   the fuzz corpus and crashers through the replay drivers
-#   6. release only, when $SHARED/formats/check exists (SHARED defaults to ../shared beside the
+#      tests/cli/hostile.sh       hostile input: NUL, controls, surrogates, 1M mentions, SIGINT…
+#   6. release only: tests/golden/run.sh under valgrind memcheck (tests/valgrind.sh)
+#   7. release only, when $SHARED/formats/check exists (SHARED defaults to ../shared beside the
 #      repository): the format checkers on `BIN extract tests/corpus`
 #
 # Each sub-suite prints its own "N passed, N failed" (its "ok" lines are not repeated here; "not
@@ -83,9 +85,10 @@ suite "encodings" "$HERE/cli/encodings.sh" "$BIN"
 suite "dictionaries: formats, import, dict check" "$HERE/cli/dicts.sh" "$BIN"
 suite "dictionary images" "$HERE/cli/image.sh" "$BIN"
 suite "fuzz corpus and crashers replayed" "$HERE/fuzz/run.sh" "$(dirname "$UNITDIR")"
+suite "hostile input" "$HERE/cli/hostile.sh" "$MODE" "$BIN"
 suite "suggest" "$HERE/cli/suggest.sh" "$BIN"
 
-# 5. format checkers on the sample corpus (release only)
+# 7. format checkers on the sample corpus (release only)
 formats() {
     local chk=$1 out="$T/formats" p=0 f=0 c file
     if ! (cd "$REPO" && "$BIN" extract -q tests/corpus -o "$out") 2>"$T/extract.err"; then
@@ -118,6 +121,16 @@ formats() {
     fi
     echo "$p passed, $f failed"
 }
+# 6. release only: the golden tests again under valgrind memcheck (errors and definite leaks fail)
+if [ "$MODE" = release ]; then
+    if command -v valgrind >/dev/null 2>&1; then
+        export GX_VALGRIND_BIN=$BIN
+        suite "golden under valgrind memcheck" "$HERE/golden/run.sh" "$HERE/valgrind.sh"
+    else
+        echo "skip: valgrind memcheck (valgrind not installed)"
+    fi
+fi
+
 if [ "$MODE" = release ]; then
     if [ -d "$SHARED/formats/check" ]; then
         suite "formats ($SHARED/formats/check)" formats "$SHARED/formats/check"

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "gx_read.h"
+#include "read_int.h"
 #include "harness.h"
 
 static char S_root[64];
@@ -368,6 +369,31 @@ static void test_utf8(void) {
     S_valid(big, 35, 0, 34, "offset far into the buffer");
 }
 
+/* read_json.c: \u escapes cJSON cannot take */
+static void test_json_escapes(void) {
+    const char *a = "{\"text\":\"x\\ud800y\"}";
+    eq_int(gx_read_lone_surrogate(a, strlen(a)), 10, "lone high surrogate: offset of its backslash");
+    const char *pair = "\"\\ud83d\\ude00\"";
+    eq_int(gx_read_lone_surrogate(pair, strlen(pair)), strlen(pair), "a surrogate pair is no lone one");
+    const char *low = "\"\\udc00\\ud800\"";
+    eq_int(gx_read_lone_surrogate(low, strlen(low)), 1, "a low surrogate first is lone");
+    const char *esc = "\"\\\\ud800\"";
+    eq_int(gx_read_lone_surrogate(esc, strlen(esc)), strlen(esc), "an escaped backslash before u is text");
+    const char *odd = "\"\\\\\\ud800\"";
+    eq_int(gx_read_lone_surrogate(odd, strlen(odd)), 3, "three backslashes: the last one escapes");
+    const char *hi2 = "\"\\ud800\\ud800\\udc00\"";
+    eq_int(gx_read_lone_surrogate(hi2, strlen(hi2)), 1, "two highs: the first is lone");
+    char fix[] = "\\udfff\\ud83d\\ude00\\uDBFFz\\uD800";
+    size_t len = strlen(fix);
+    eq_int(gx_read_fix_surrogates(fix, len), 3, "three lone escapes fixed");
+    eq_str(fix, "\\ufffd\\ud83d\\ude00\\ufffdz\\ufffd", "each became \\ufffd, the pair kept");
+    eq_int(strlen(fix), len, "same length");
+    const char *nul = "\"a\\u0000\"", *notnul = "\"a\\\\u0000\"";
+    ok(gx_read_has_nul_escape(nul, strlen(nul)), "\\u0000 found");
+    ok(!gx_read_has_nul_escape(notnul, strlen(notnul)), "\\\\u0000 is text");
+    ok(!gx_read_has_nul_escape("\\u000", 5), "a cut escape is none");
+}
+
 int main(void) {
     snprintf(S_root, sizeof S_root, "/tmp/gx_test_readXXXXXX");
     if (!mkdtemp(S_root)) {
@@ -381,6 +407,7 @@ int main(void) {
     test_files();
     test_bad_utf8();
     test_jsonl();
+    test_json_escapes();
     test_utf8();
 
     fclose(S_errf);
