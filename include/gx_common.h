@@ -42,6 +42,9 @@ typedef enum {
 /* "org", "person", "place", "program". */
 const char *gx_kind_name(gx_kind k);
 
+/* The code points of the valid UTF-8 string s into cp, at most cap of them; returns the count. */
+size_t gx_utf8_cps(const char *s, uint32_t *cp, size_t cap);
+
 /* Parses a kind name of n bytes (also accepts ORG/PER/LOC/PROG in any case).
  * Returns 1 and sets *out on success, 0 if the name is unknown. */
 int gx_kind_parse(const char *s, size_t n, gx_kind *out);

@@ -127,10 +127,10 @@ static void S_add_short(S_short *s, size_t *n, size_t cap, const uint32_t *cp, u
  * stem's first two characters when the stem is longer. */
 static void S_shorts_of(const char *full, S_short *s, size_t *n, size_t cap) {
     uint32_t cp[GX_MAX_ENTRY_CHARS * 4];
-    size_t len = gx_res_cps(full, cp, sizeof cp / sizeof *cp);
+    size_t len = gx_utf8_cps(full, cp, sizeof cp / sizeof *cp);
     for (size_t e = 0; e < sizeof S_endings / sizeof *S_endings; e++) {
         uint32_t end[4];
-        size_t m = gx_res_cps(S_endings[e], end, 4);
+        size_t m = gx_utf8_cps(S_endings[e], end, 4);
         if (len <= m + 1 || memcmp(cp + len - m, end, m * sizeof *cp) != 0) continue;
         S_add_short(s, n, cap, cp, (uint32_t)(len - m), full);
         if (len - m >= 3) S_add_short(s, n, cap, cp, 2, full);

@@ -30,17 +30,6 @@ struct gx_res_names {
     size_t n_links, cap_links;
 };
 
-size_t gx_res_cps(const char *s, uint32_t *cp, size_t cap) {
-    int32_t i = 0, n = (int32_t)strlen(s);
-    size_t k = 0;
-    while (i < n && k < cap) {
-        UChar32 c;
-        U8_NEXT_UNSAFE(s, i, c);
-        cp[k++] = (uint32_t)c;
-    }
-    return k;
-}
-
 static uint64_t S_ends_key(const uint32_t *cp, size_t n) {
     uint32_t k[4] = {cp[0], cp[1], cp[n - 2], cp[n - 1]};
     return gx_fnv1a(GX_FNV_OFFSET, k, sizeof k);
@@ -51,7 +40,7 @@ static uint64_t S_ends_key(const uint32_t *cp, size_t n) {
  * 惠济区人民法院党总支, 惠济法院 in 惠济区人民法院). */
 static int S_abbrev(const char *shortn, const char *full) {
     uint32_t a[GX_MAX_ENTRY_CHARS * 4], b[GX_MAX_ENTRY_CHARS * 4];
-    size_t n = gx_res_cps(shortn, a, sizeof a / sizeof *a), m = gx_res_cps(full, b, sizeof b / sizeof *b);
+    size_t n = gx_utf8_cps(shortn, a, sizeof a / sizeof *a), m = gx_utf8_cps(full, b, sizeof b / sizeof *b);
     if (n < 4 || m <= n || a[0] != b[0] || a[1] != b[1]) return 0;
     for (size_t k = 1; k <= (n == 4 ? 2 : 3); k++)
         if (a[n - k] != b[m - k]) return 0;
@@ -84,7 +73,7 @@ static void S_file_tails(gx_res_names *x, uint32_t i) {
 
 static void S_file_ends(gx_res_names *x, uint32_t i) {
     uint32_t cp[GX_MAX_ENTRY_CHARS * 4], head;
-    size_t m = gx_res_cps(x->names[i], cp, sizeof cp / sizeof *cp);
+    size_t m = gx_utf8_cps(x->names[i], cp, sizeof cp / sizeof *cp);
     if (m < 5) return; /* a full name is longer than an abbreviation of four or more */
     uint64_t key = S_ends_key(cp, m);
     uint32_t link = S_push(x, S_NONE, i);
@@ -118,7 +107,7 @@ void gx_res_names_free(gx_res_names *x) {
 /* The first link of the abbreviation candidates of name, S_NONE if it cannot abbreviate. */
 static uint32_t S_ends_first(const gx_res_names *x, const char *name) {
     uint32_t cp[GX_MAX_ENTRY_CHARS * 4], head;
-    size_t n = gx_res_cps(name, cp, sizeof cp / sizeof *cp);
+    size_t n = gx_utf8_cps(name, cp, sizeof cp / sizeof *cp);
     return n >= 4 && gx_u64map_get(x->ends, S_ends_key(cp, n), &head) ? head : S_NONE;
 }
 

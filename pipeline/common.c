@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/utf8.h>
 #include "gx_common.h"
 
 static void S_oom(void) {
@@ -79,4 +80,15 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out) {
         }
     }
     return 0;
+}
+
+size_t gx_utf8_cps(const char *s, uint32_t *cp, size_t cap) {
+    int32_t i = 0, n = (int32_t)strlen(s);
+    size_t k = 0;
+    while (i < n && k < cap) {
+        UChar32 c;
+        U8_NEXT_UNSAFE(s, i, c);
+        cp[k++] = (uint32_t)c;
+    }
+    return k;
 }

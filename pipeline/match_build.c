@@ -11,7 +11,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/utf8.h>
 #include "gx_hash.h"
 #include "match_int.h"
 
@@ -40,15 +39,7 @@ size_t gx_matcher_states(const gx_matcher *m) { return m->n_states; }
 /* The code points of entry i's surface into cp; returns how many (gx_dict keeps surfaces within
  * GX_MAX_ENTRY_CHARS, the deepest a scan walks). */
 static uint32_t S_surface(const gx_dict *dict, size_t i, uint32_t cp[GX_MAX_ENTRY_CHARS]) {
-    const uint8_t *s = (const uint8_t *)gx_dict_entry(dict, i)->surface;
-    int32_t k = 0, len = (int32_t)strlen((const char *)s);
-    uint32_t n = 0;
-    while (k < len && n < GX_MAX_ENTRY_CHARS) {
-        UChar32 c;
-        U8_NEXT_UNSAFE(s, k, c);
-        cp[n++] = (uint32_t)c;
-    }
-    return n;
+    return (uint32_t)gx_utf8_cps(gx_dict_entry(dict, i)->surface, cp, GX_MAX_ENTRY_CHARS);
 }
 
 /* ---------------------------------------------------------------- alphabet */

@@ -16,9 +16,6 @@ void gx_res_repeats(const gx_doc *doc, gx_cands *c);
  * them in ms->ambiguous / ms->generic. */
 void gx_res_aliases(gx_cands *c, const uint8_t *chosen, uint8_t *drop, gx_mentions *ms);
 
-/* Code points of a UTF-8 string into cp (at most cap); returns the count. */
-size_t gx_res_cps(const char *s, uint32_t *cp, size_t cap);
-
 /* The org names of a document indexed for gx_res_aliases (alias_names.c); borrows names. */
 typedef struct gx_res_names gx_res_names;
 gx_res_names *gx_res_names_new(const char *const *names, size_t n);
