@@ -205,13 +205,23 @@ static void S_name_ahead(gx_rctx *x, uint32_t end, const gx_entry *e) {
         gx_r_add(x, end - 1, end, GX_KIND_PERSON, "rule:surname_title", 0);
 }
 
+/* 1 if a place, an organization or an organization suffix ends at p: a title starting there
+ * follows a name (英国|外交大臣 over 国外, 统战部|副部长 over 部副). */
+static int S_body_ends(const gx_rctx *x, uint32_t p) {
+    return gx_r_entity_ends(x, p, 1) != UINT32_MAX || gx_r_role_ends(x, p, GX_ROLE_SUFFIX);
+}
+
 /* 1 if a word of two or more characters runs across either end of the title hit h (妇女|儿童
- * over 女儿): then the title is no word of this text. */
+ * over 女儿): then the title is no word of this text. Not a word across its start when a body
+ * ends there (英国|外交大臣), nor one across its end that a transliterated name after it
+ * covers (总理|科尔 over 理科). */
 static int S_title_void(const gx_rctx *x, const gx_hit *h) {
+    int body = S_body_ends(x, h->start);
+    uint32_t tl = gx_r_translit_after(x, h->end);
     for (uint32_t p = h->start + 1; p < h->end; p++) {
         uint32_t lo, hi;
         gx_r_ending(x, p, &lo, &hi);
-        for (uint32_t k = lo; k < hi; k++) {
+        for (uint32_t k = lo; k < hi && !body; k++) {
             const gx_hit *o = &x->hits->v[x->c->by_end[k]];
             if (o->start < h->start && o->end - o->start >= 2 &&
                 gx_r_entry(x, x->c->by_end[k])->role != GX_ROLE_TITLE)
@@ -221,7 +231,7 @@ static int S_title_void(const gx_rctx *x, const gx_hit *h) {
         gx_r_starting(x, p, &a, &b);
         for (size_t i = a; i < b; i++)
             if (x->hits->v[i].end > h->end && x->hits->v[i].end - p >= 2 &&
-                gx_r_entry(x, i)->role != GX_ROLE_TITLE)
+                x->hits->v[i].end > h->end + tl && gx_r_entry(x, i)->role != GX_ROLE_TITLE)
                 return 1;
     }
     return 0;
@@ -267,6 +277,18 @@ static int S_left_open(const gx_rctx *x, uint32_t p) {
            gx_r_entity_ends(x, p, 1) != UINT32_MAX;
 }
 
+/* 1 if a name may end after the character at g, its last one: something ends a name after it
+ * (S_breaks), or no word or stop word of two or more characters starts at g (辛业江|有期徒刑,
+ * 张金柱|案件; not 王建|设计) and no transliteration runs on across it (费尔南|德斯). */
+static int S_right_open(const gx_rctx *x, uint32_t g) {
+    if (S_breaks(x, g + 1)) return 1;
+    if ((gx_r_translit(x, g - 1) || gx_r_translit(x, g)) && gx_r_translit(x, g + 1))
+        return 0; /* 费尔南|德斯 runs on */
+    if (gx_r_translit(x, g - 1) && gx_r_translit(x, g)) return 0; /* 高尔夫|球 */
+    if (g + 2 >= x->s1 || !gx_is_han(x->doc->cp[g + 2])) return 0; /* 和昌瑞景园、: one name */
+    return gx_r_role_starts(x, g, GX_ROLE_WORD) < 2 && gx_r_role_starts(x, g, GX_ROLE_STOP) < 2;
+}
+
 /* A name with no title: surname + two given-name characters (role given) standing between
  * boundaries on both sides, not a known word. Priority -1: any other candidate wins. */
 static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
@@ -279,7 +301,7 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     if (gx_r_role_starts(x, p, GX_ROLE_WORD) > q - p || gx_r_role_starts(x, q, GX_ROLE_STOP) ||
         gx_r_role_starts(x, q + 1, GX_ROLE_STOP) || gx_r_role_starts(x, q, GX_ROLE_WORD))
         return;
-    if (!S_left_open(x, p) || !S_breaks(x, q + 2)) return;
+    if (!S_left_open(x, p) || !S_right_open(x, q + 1)) return;
     if (gx_r_lookup(x, p, q + 2) >= 0 || gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2) return;
     const uint32_t *cp = x->doc->cp; /* a quoted "name" is a nickname or a slogan: “路长制” */
     if (p > x->s0 && q + 2 < x->s1 && (cp[p - 1] == 0x201C || cp[p - 1] == '"') &&
