@@ -879,6 +879,11 @@ JIEBA_ORG_RUN_ON = {"会": ("会议", "会员"), "党": ("党员", "党性"), "�
                     "社": ("社会", "社区", "社团"), "局": ("局面", "局势", "局部"),
                     "所": ("所有", "所以", "所在"), "行": ("行业", "行为", "行动", "行政"),
                     "处": ("处理", "处于"), "院": ("院校", "院子")}
+# Venues: buildings and grounds that news corpora annotate as places (中国美术馆, 国家大剧院,
+# 虹口体育馆, 香港展览中心), though jieba tags them nt. Not embassies (大使馆), hotels (宾馆) or
+# troupes (京剧院, 艺术剧院): those are bodies.
+JIEBA_VENUE_ENDS = ("博物馆", "美术馆", "体育馆", "纪念馆", "科技馆", "科学技术馆", "艺术馆", "文学馆",
+                    "展览馆", "档案馆", "大剧院", "展览中心", "会展中心", "体育场", "体育中心")
 # Generic heads after a country: 美国公司 is "American companies", not a company.
 JIEBA_ORG_GENERIC_HEADS = ("公司", "大学", "企业", "银行", "组织", "军", "党")
 
@@ -902,6 +907,8 @@ def build_jieba_orgs(reg, jieba, out, stats):
     f = "orgs_lexicon.tsv"
     sec = (1, "Organization names from jieba's dictionary (nt) with an organization word at the "
               "end that no other file lists")
+    venue_sec = (3, "Venues jieba tags nt (博物馆, 体育馆, 展览中心): places, as news corpora "
+                    "annotate them")
     neg_sec = (2, "Negative entries: a listed name and the word its last character starts "
                   "(联席会议, 共产党员)")
     hand = {h for h, _ in hand_surfaces(out)}
@@ -927,6 +934,9 @@ def build_jieba_orgs(reg, jieba, out, stats):
             skipped["ends in a common word (新格局, 七中全会)"].append(w)
         elif head_place and end in JIEBA_ORG_GENERIC_HEADS:
             skipped["a country and a generic head (美国公司)"].append(w)
+        elif w.endswith(JIEBA_VENUE_ENDS):
+            if reg.add(Row(w, "place", "", [], f, venue_sec, (w,)), why="jieba venue vs earlier"):
+                stats["jieba venues kept (as places)"] = stats.get("jieba venues kept (as places)", 0) + 1
         elif reg.add(Row(w, "org", "", [], f, sec, (w,)), why="jieba org vs earlier"):
             n += 1
             for longer in JIEBA_ORG_RUN_ON.get(w[-1], ()):
