@@ -126,13 +126,21 @@ static void S_add(gx_rctx *x, uint32_t p, const gx_entry *e) {
     x->c->v[c].canonical = e->canonical;
 }
 
+/* 1 if a number follows at q (比赛中以2∶3), unless it counts the countries of the run: a
+ * Chinese numeral and 国 方 or 个 (中美两国, 日美三个联合公报). */
+static int S_count_after(const gx_rctx *x, uint32_t q) {
+    const uint32_t *cp = x->doc->cp;
+    if (q >= x->doc->n || !gx_r_numeral(cp[q])) return 0;
+    if (cp[q] < 0x80 || q + 1 >= x->doc->n) return 1;
+    return cp[q + 1] != 0x56FD /* 国 */ && cp[q + 1] != 0x65B9 /* 方 */ && cp[q + 1] != 0x4E2A /* 个 */;
+}
+
 /* A run [p, q) of two or more abbreviations. */
 static void S_run(gx_rctx *x, uint32_t p, uint32_t q) {
     int pair = S_context(x, q, "pair", 1) != UINT32_MAX;
     if (S_repeats(x, p, q)) return;
     if (!pair && (S_blocked(x, p, q, p, q) || !S_left_open(x, p))) return;
-    if (!pair && (S_is(S_abbrev_at(x, p), "weak") || (q < x->doc->n &&
-                                                       gx_r_numeral(x->doc->cp[q]))))
+    if (!pair && (S_is(S_abbrev_at(x, p), "weak") || S_count_after(x, q)))
         return; /* 以欧元结算, 比赛中以2∶3: a preposition, not Israel */
     for (uint32_t i = p; i < q; i++) S_add(x, i, S_abbrev_at(x, i));
 }
