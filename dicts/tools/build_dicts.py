@@ -883,7 +883,7 @@ JIEBA_ORG_RUN_ON = {"会": ("会议", "会员"), "党": ("党员", "党性"), "�
 # 虹口体育馆, 香港展览中心), though jieba tags them nt. Not embassies (大使馆), hotels (宾馆) or
 # troupes (京剧院, 艺术剧院): those are bodies.
 JIEBA_VENUE_ENDS = ("博物馆", "美术馆", "体育馆", "纪念馆", "科技馆", "科学技术馆", "艺术馆", "文学馆",
-                    "展览馆", "档案馆", "大剧院", "展览中心", "会展中心", "体育场", "体育中心")
+                    "展览馆", "档案馆", "大剧院", "展览中心", "体育场", "体育中心")
 # Generic heads after a country: 美国公司 is "American companies", not a company.
 JIEBA_ORG_GENERIC_HEADS = ("公司", "大学", "企业", "银行", "组织", "军", "党")
 
