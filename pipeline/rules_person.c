@@ -7,7 +7,8 @@
  * separated by spaces (张贺喜 陈卫博 张萌). A name never starts with a common word (role word:
  * 高度, 全面) and the second given character is dropped when a stop word, title or suffix starts
  * there (书记李一说: 李一). Without any of these, a surname and two given-name characters (role
- * given) between clear boundaries is a name too, at the lowest priority (江宏伟的作品).
+ * given) after a clear boundary is a name too, at the lowest priority (江宏伟的作品), when it
+ * ends at a boundary or where no word starts across its end (张金柱|案件).
  */
 #include <string.h>
 #include "gx_norm.h"
