@@ -181,6 +181,8 @@ static gx_status S_import(gx_dict_file *f, gx_dfield word, gx_dfield tag) {
         S_skip(f, tag);
         return GX_OK;
     }
+    if (memchr(word.p, '\t', word.n)) /* a CSV field may hold one; a surface never does */
+        return gx_dict_bad(f, "a tab inside the word '%.*s'", (int)word.n, word.p);
     gx_entry e = {0};
     e.kind = kind;
     gx_status rc = gx_dict_field(f, "word", word, &e.surface);
