@@ -4,7 +4,8 @@
  * This file: the helpers the patterns share, the patterns that read names (a party body and its
  * unit, places inside names, org chains, the gazetteer, adjacent and member bodies) and
  * gx_relate_doc, which runs every pattern. Words between mentions and sentence patterns are in
- * relate_text.c, programs in relate_prog.c. Names:
+ * relate_text.c, programs in relate_prog.c, the indexes that keep each pattern linear or n log n
+ * in the document's mentions in relate_index.c. Names:
  *   part_of      a party body -> its unit (unit); a place -> the bigger place right before it
  *                (北林路街道鑫苑社区, 惠济区刘寨街道: name); a place -> its gazetteer parent when
  *                the document mentions the parent too (gazetteer); …分公司 -> …有限公司 (chain)
@@ -113,15 +114,7 @@ uint32_t gx_rel_word_at(const gx_rel_ctx *x, uint32_t a, uint32_t limit, const c
 
 /* 1 if a hit of role `role` (and subtype sub, if not NULL) spans exactly [a, b). */
 int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role, const char *sub) {
-    size_t lo = 0, hi = x->hits->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (x->hits->v[mid].start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < x->hits->n && x->hits->v[i].start == a; i++) {
+    for (size_t i = gx_rel_hit_first(x, a); i < x->hits->n && x->hits->v[i].start == a; i++) {
         const gx_entry *e = gx_dict_entry(x->dict, x->hits->v[i].entry);
         if (x->hits->v[i].end == b && e->role == role &&
             (!sub || (e->subtype && !strcmp(e->subtype, sub))))
@@ -171,14 +164,7 @@ static void S_names(gx_rel_ctx *x) {
 
 /* The longest place candidate starting at p and ending by end, or NULL. */
 static const gx_cand *S_place_at(const gx_rel_ctx *x, uint32_t p, uint32_t end) {
-    const gx_cand *best = NULL;
-    for (size_t k = 0; k < x->c->n; k++) {
-        const gx_cand *c = &x->c->v[k];
-        if (c->kind == GX_KIND_PLACE && c->start == p && c->end <= end && c->canonical &&
-            !(c->flags & (GX_CAND_NEGATIVE | GX_CAND_GENERIC)) && (!best || c->end > best->end))
-            best = c;
-    }
-    return best;
+    return gx_rel_longest(x, &x->places, p, end);
 }
 
 /* A node for a name found inside a mention (a place in an org's name, an org in a chain),
@@ -277,14 +263,7 @@ static void S_chains(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
         if (m->kind != GX_KIND_ORG || m->nested) continue;
-        const gx_cand *best = NULL;
-        for (size_t k = 0; k < x->c->n; k++) {
-            const gx_cand *c = &x->c->v[k];
-            if (c->kind == GX_KIND_ORG && c->start == m->start && c->end < m->end && c->canonical &&
-                !(c->flags & (GX_CAND_NEGATIVE | GX_CAND_GENERIC | GX_CAND_UNIT)) &&
-                (!best || c->end > best->end))
-                best = c;
-        }
+        const gx_cand *best = m->end ? gx_rel_longest(x, &x->orgs, m->start, m->end - 1) : NULL;
         if (!best) continue;
         gx_mention pm;
         uint32_t node = S_inner_node(x, best, m, &pm);
@@ -302,13 +281,10 @@ static void S_gazetteer(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_entry *e = S_entry(x, &x->ms->v[i]);
         if (!e || !e->parent || x->ms->v[i].kind != GX_KIND_PLACE) continue;
-        for (size_t j = 0; j < x->ms->n; j++)
-            if (j != i && x->ms->v[j].kind == GX_KIND_PLACE && S_para(x, j) == S_para(x, i) &&
-                strcmp(x->ms->v[j].canonical, e->parent) == 0) {
-                gx_rel_add(x, GX_REL_PART_OF, x->node_of[i], x->node_of[j], &x->ms->v[i],
-                           &x->ms->v[j], "gazetteer");
-                break;
-            }
+        size_t j = gx_rel_named_in(x, S_para(x, i), e->parent, i);
+        if (j != SIZE_MAX)
+            gx_rel_add(x, GX_REL_PART_OF, x->node_of[i], x->node_of[j], &x->ms->v[i], &x->ms->v[j],
+                       "gazetteer");
     }
 }
 
@@ -323,14 +299,17 @@ static void S_bodies(gx_rel_ctx *x) {
             b->start == a->end)
             gx_rel_add(x, GX_REL_PART_OF, x->node_of[i + 1], x->node_of[i], b, a, "name");
     }
+    size_t orgs = 0; /* top-level orgs of the sentence up to mention i (mentions come in
+                      * sentence order) */
     for (size_t i = 0; i < ms->n; i++) {
         const gx_mention *body = &ms->v[i];
+        if (i > 0 && ms->v[i - 1].sent != body->sent) orgs = 0;
+        size_t n = orgs; /* those before it: one alone forms the body, it is no member
+                          * (党工委组建合唱团) */
         if (body->kind != GX_KIND_ORG || body->nested) continue;
+        orgs++;
         uint32_t w = body->start; /* a member word right before the body */
         if (w < 2 || !gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
-        size_t n = 0; /* one org alone forms the body, it is no member (党工委组建合唱团) */
-        for (size_t k = i; k > 0 && ms->v[k - 1].sent == body->sent; k--)
-            n += ms->v[k - 1].kind == GX_KIND_ORG && !ms->v[k - 1].nested;
         for (size_t k = i; n >= 2 && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
             const gx_mention *m = &ms->v[k - 1];
             if (m->kind == GX_KIND_ORG && !m->nested)
@@ -342,19 +321,20 @@ static void S_bodies(gx_rel_ctx *x) {
 void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32_t *node_of,
                    const gx_cands *c, const gx_dict *dict, const gx_hits *hits) {
     size_t n = ms->n ? ms->n : 1;
-    gx_rel_ctx x = {g,
-                    doc,
-                    ms,
-                    node_of,
-                    c,
-                    dict,
-                    hits,
-                    gx_xmalloc(n * sizeof *x.agent),
-                    gx_xmalloc(n),
-                    gx_xmalloc(n * sizeof *x.loc_node),
-                    gx_xmalloc(n * sizeof *x.loc)};
+    gx_rel_ctx x = {.g = g,
+                    .doc = doc,
+                    .ms = ms,
+                    .node_of = node_of,
+                    .c = c,
+                    .dict = dict,
+                    .hits = hits,
+                    .agent = gx_xmalloc(n * sizeof *x.agent),
+                    .agent_topic = gx_xmalloc(n),
+                    .loc_node = gx_xmalloc(n * sizeof *x.loc_node),
+                    .loc = gx_xmalloc(n * sizeof *x.loc)};
     for (size_t i = 0; i < ms->n; i++)
         x.loc_node[i] = UINT32_MAX;
+    gx_rel_index_build(&x);
     gx_rel_agents(&x);
     S_names(&x);
     S_located(&x);
@@ -366,6 +346,7 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     gx_rel_sentences(&x);
     gx_rel_components(&x);
     S_bodies(&x);
+    gx_rel_index_free(&x);
     free(x.agent);
     free(x.agent_topic);
     free(x.loc_node);

@@ -1,13 +1,35 @@
-/* relate_int.h: private to the relation stage (relate.c, relate_text.c, relate_prog.c).
+/* relate_int.h: private to the relation stage (relate.c, relate_text.c, relate_prog.c,
+ * relate_index.c).
  *
  * One document's context for the pattern functions and the helpers they share: adding a
  * relation with evidence, a place's administrative level, trigger words between two positions
- * and clause boundaries. Nothing outside relate*.c includes it.
+ * and clause boundaries, and the per-document indexes that keep every pattern linear or
+ * n log n in the document's mentions (a hostile document holds tens of thousands).
+ * Nothing outside relate*.c includes it.
  */
 #ifndef GX_RELATE_INT_H
 #define GX_RELATE_INT_H
 
 #include "gx_relate.h"
+
+/* A candidate's span and index; a gx_rel_cset holds them sorted by (start, end, cand). */
+typedef struct {
+    uint32_t start, end; /* the candidate's span */
+    uint32_t cand;       /* index into the gx_cands */
+} gx_rel_span;
+
+/* The candidates of one kind a name may hold (gx_rel_longest), sorted by (start, end, cand). */
+typedef struct {
+    gx_rel_span *v;
+    size_t n;
+} gx_rel_cset;
+
+/* A place mention keyed by its paragraph and canonical name (the gazetteer's lookup). */
+typedef struct {
+    uint32_t para;    /* paragraph of the mention's sentence */
+    const char *name; /* its canonical name (borrowed) */
+    size_t i;         /* the mention's index */
+} gx_rel_named;
 
 typedef struct {
     gx_graph *g;
@@ -25,7 +47,42 @@ typedef struct {
      * (loc_node UINT32_MAX if none) and that place's span */
     uint32_t *loc_node;
     gx_mention *loc;
+    /* per-document indexes (relate_index.c), built before the patterns, read-only after */
+    uint32_t *top_end;   /* per mention i: largest end of a top-level mention in 0..i, 0 if none */
+    size_t *next_top;    /* per i in 0..n: the first top-level mention >= i, ms->n if none */
+    size_t *next_agent;  /* per i in 0..n: the first top-level agent >= i, ms->n if none */
+    size_t *prev_top;    /* per i in 0..n: the last top-level mention < i, SIZE_MAX if none */
+    uint32_t *lid;       /* per mention: its node numbered within the document, 0..n_lids */
+    size_t n_lids;       /* distinct nodes among the mentions */
+    uint32_t *top_count; /* per lid: the top-level mentions of that node */
+    gx_rel_cset places;  /* place candidates with a name, not negative or generic */
+    gx_rel_cset orgs;    /* org candidates with a name, not negative, generic or a unit */
+    gx_rel_named *named; /* place mentions with a name, by (para, name, index) */
+    size_t n_named;
 } gx_rel_ctx;
+
+/* Builds the indexes of x (relate_index.c) from its mentions, nodes and candidates. */
+void gx_rel_index_build(gx_rel_ctx *x);
+
+/* Frees what gx_rel_index_build allocated. */
+void gx_rel_index_free(gx_rel_ctx *x);
+
+/* The first mention starting at or after p (mentions are sorted by start), ms->n if none. */
+size_t gx_rel_first_from(const gx_rel_ctx *x, uint32_t p);
+
+/* 1 if a top-level mention covers position p. */
+int gx_rel_covered(const gx_rel_ctx *x, uint32_t p);
+
+/* The first hit starting at or after a (hits are sorted by start), hits->n if none. */
+size_t gx_rel_hit_first(const gx_rel_ctx *x, uint32_t a);
+
+/* Of the candidates of s starting at p and ending by lim, the longest (ties: the first in
+ * candidate order), or NULL. */
+const gx_cand *gx_rel_longest(const gx_rel_ctx *x, const gx_rel_cset *s, uint32_t p, uint32_t lim);
+
+/* The first place mention other than mention skip in paragraph para with canonical name
+ * `name`, SIZE_MAX if none. */
+size_t gx_rel_named_in(const gx_rel_ctx *x, uint32_t para, const char *name, size_t skip);
 
 /* Adds rel from node head to node tail, with evidence spanning mentions a and b (in b's
  * sentence) and the pattern's name (a static string). */

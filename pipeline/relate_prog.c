@@ -20,14 +20,26 @@
 /* Sentences a topic lasts without being named again. */
 #define S_CONTEXT 40
 
-/* 1 if [s, e) lies inside 《…》 within its sentence. */
-static int S_in_title(const gx_rel_ctx *x, uint32_t s, uint32_t sent_start) {
-    for (uint32_t p = s; p > sent_start; p--) {
-        uint32_t c = x->doc->cp[p - 1];
-        if (c == 0x300B) return 0; /* 》 */
-        if (c == 0x300A) return 1; /* 《 */
+/* What gx_rel_agents keeps while it walks the mentions in order: the last 《 or 》 before the
+ * mention (S_in_title), which mentions name a speaker's body (S_speaker) and the topic. */
+typedef struct {
+    uint32_t scanned; /* the text before it was looked at for 《 and 》 */
+    uint32_t mark_at; /* 1 + position of the last 《 or 》 before scanned, 0 if none */
+    uint32_t mark;    /* that character */
+    uint8_t *speaker; /* per mention: 0 not known yet, 1 no, 2 a speaker's body */
+} S_walk;
+
+/* 1 if a mention starting at s lies inside 《…》 within its sentence: the last 《 or 》 between
+ * the sentence start and s is a 《. Calls come in order of s. */
+static int S_in_title(const gx_rel_ctx *x, S_walk *wk, uint32_t s, uint32_t sent_start) {
+    for (; wk->scanned < s; wk->scanned++) {
+        uint32_t c = x->doc->cp[wk->scanned];
+        if (c == 0x300A || c == 0x300B) { /* 《 》 */
+            wk->mark_at = wk->scanned + 1;
+            wk->mark = c;
+        }
     }
-    return 0;
+    return wk->mark_at > sent_start && wk->mark == 0x300A;
 }
 
 /* 1 if a numeral and a measure word stand right before position s (3个, 15家). */
@@ -48,18 +60,29 @@ static size_t S_next(const gx_rel_ctx *x, size_t i) {
 }
 
 /* 1 if org mention i only names a speaker's body: a title and the person follow it, or a title,
- * 、 and another such org (省委常委、市委书记马懿). */
-static int S_speaker(const gx_rel_ctx *x, size_t i) {
+ * 、 and another such org (省委常委、市委书记马懿), which is one by the same rule. The answer is
+ * kept for every mention of the chain, so that each mention is looked at once. */
+static int S_speaker(const gx_rel_ctx *x, S_walk *wk, size_t i) {
+    size_t from = i;
+    int yes;
     for (;;) {
-        if (gx_rel_titled(x, i) != SIZE_MAX) return 1;
+        if (wk->speaker[i]) {
+            yes = wk->speaker[i] == 2;
+            break;
+        }
+        if ((yes = gx_rel_titled(x, i) != SIZE_MAX)) break;
         size_t k = S_next(x, i);
-        if (k == SIZE_MAX || x->ms->v[k].kind != GX_KIND_ORG) return 0;
+        if (k == SIZE_MAX || x->ms->v[k].kind != GX_KIND_ORG) break;
         uint32_t comma = x->ms->v[k].start - 1;
         if (x->doc->cp[comma] != 0x3001 || comma <= x->ms->v[i].end ||
             !gx_rel_hit_between(x, x->ms->v[i].end, comma, GX_ROLE_TITLE, NULL))
-            return 0;
+            break;
         i = k;
     }
+    for (size_t k = from; k != i; k = S_next(x, k))
+        wk->speaker[k] = (uint8_t)(1 + yes);
+    wk->speaker[i] = (uint8_t)(1 + yes);
+    return yes;
 }
 
 /* Words that make the org right before them a news source (央视网消息, 新华社电, 据…报道). */
@@ -91,14 +114,14 @@ static int S_object(const gx_rel_ctx *x, const gx_mention *m) {
 /* 1 if mention i can be the subject of its sentence: an agent that is not a speaker's body, not
  * a news source, not an object, not in a title, not counted and not the first part of a longer
  * name (管城回族区航海东路街道). */
-static int S_subject(const gx_rel_ctx *x, size_t i) {
+static int S_subject(const gx_rel_ctx *x, S_walk *wk, size_t i) {
     const gx_mention *m = &x->ms->v[i];
     if (!gx_rel_agent(x, m)) return 0;
     const gx_sentence *se = &x->doc->sents[m->sent];
     size_t k = S_next(x, i);
     if (k != SIZE_MAX && x->ms->v[k].start == m->end) return 0;
-    return !S_speaker(x, i) && !S_news_source(x, m) && !S_object(x, m) &&
-           !S_in_title(x, m->start, se->start) && !S_counted(x, m->start);
+    return !S_speaker(x, wk, i) && !S_news_source(x, m) && !S_object(x, m) &&
+           !S_in_title(x, wk, m->start, se->start) && !S_counted(x, m->start);
 }
 
 /* 1 if mention i opens a clause: only spaces and dashes between it and the sentence start or
@@ -125,30 +148,86 @@ static int S_heading(const gx_rel_ctx *x, uint32_t s) {
     return c != 0x3002 && c != '!' && c != '?' && c != ';';
 }
 
-/* Weight of subject mention k for the topic at sentence `sent`: 0 when it lies more than
- * S_CONTEXT sentences back, except in a heading, which speaks for the text below it and
- * counts twice. */
-static size_t S_weight(const gx_rel_ctx *x, size_t k, uint32_t sent) {
-    uint32_t s = x->ms->v[k].sent;
-    if (S_heading(x, s)) return 2;
-    return s + S_CONTEXT >= sent;
+/* The topic (see the top of the file): of the subjects that opened a clause so far, the one
+ * with the most weight, a subject counting 1 for its node while it lies at most S_CONTEXT
+ * sentences back and 2 for good in a heading, which speaks for the text below it (ties: the
+ * latest subject). Kept up to date as subjects come and leave the window: per node (x->lid) the
+ * weight and latest counting subject, and a tournament tree over the nodes whose root is the
+ * heaviest, so that each mention asks in constant time. */
+typedef struct {
+    size_t *subj;      /* the clause-opening subjects, in order (of their sentences too) */
+    size_t n, expired; /* subjects; those before `expired` left the window or are headings */
+    size_t *weight;    /* per node: the weight of its counting subjects */
+    size_t *last;      /* per node: 1 + position in subj of its latest counting subject, or 0 */
+    size_t *last_head; /* per node: 1 + position in subj of its latest subject in a heading */
+    uint32_t *tree;    /* tree[1]: the best node; node l's leaf at size + l; UINT32_MAX: none */
+    size_t size;       /* leaves: a power of two, at least one per node */
+} S_topics;
+
+/* Of nodes a and b, the heavier (ties: the one with the latest counting subject). */
+static uint32_t S_better(const S_topics *t, uint32_t a, uint32_t b) {
+    if (a == UINT32_MAX || b == UINT32_MAX) return a == UINT32_MAX ? b : a;
+    if (t->weight[a] != t->weight[b]) return t->weight[a] > t->weight[b] ? a : b;
+    return t->last[a] >= t->last[b] ? a : b;
 }
 
-/* The topic at sentence `sent`: of the subjects subj[0..n) that opened a clause, the one with
- * the most weight (ties: the latest); SIZE_MAX if none. */
-static size_t S_topic(const gx_rel_ctx *x, const size_t *subj, size_t n, uint32_t sent) {
-    size_t best = SIZE_MAX, best_n = 0;
-    for (size_t a = 0; a < n; a++) {
-        if (!S_weight(x, subj[a], sent)) continue;
-        size_t c = 0;
-        for (size_t b = 0; b < n; b++)
-            if (x->node_of[subj[b]] == x->node_of[subj[a]]) c += S_weight(x, subj[b], sent);
-        if (c >= best_n) {
-            best = subj[a];
-            best_n = c;
-        }
+static void S_topics_new(const gx_rel_ctx *x, S_topics *t) {
+    size_t n = x->n_lids ? x->n_lids : 1;
+    t->subj = gx_xmalloc((x->ms->n ? x->ms->n : 1) * sizeof *t->subj);
+    t->n = t->expired = 0;
+    t->weight = gx_xcalloc(n, sizeof *t->weight);
+    t->last = gx_xcalloc(n, sizeof *t->last);
+    t->last_head = gx_xcalloc(n, sizeof *t->last_head);
+    for (t->size = 1; t->size < n; t->size *= 2)
+        ;
+    t->tree = gx_xmalloc(2 * t->size * sizeof *t->tree);
+    for (size_t l = 0; l < t->size; l++)
+        t->tree[t->size + l] = l < x->n_lids ? (uint32_t)l : UINT32_MAX;
+    for (size_t k = t->size; k-- > 1;)
+        t->tree[k] = S_better(t, t->tree[2 * k], t->tree[2 * k + 1]);
+}
+
+static void S_topics_free(S_topics *t) {
+    free(t->subj);
+    free(t->weight);
+    free(t->last);
+    free(t->last_head);
+    free(t->tree);
+}
+
+/* Node l's weight or latest subject changed: replays its matches up to the root. */
+static void S_topics_update(S_topics *t, uint32_t l) {
+    for (size_t k = (t->size + l) / 2; k >= 1; k /= 2)
+        t->tree[k] = S_better(t, t->tree[2 * k], t->tree[2 * k + 1]);
+}
+
+/* Subject mention i opened a clause. */
+static void S_topics_add(const gx_rel_ctx *x, S_topics *t, size_t i) {
+    size_t pos = t->n++;
+    uint32_t l = x->lid[i];
+    int heading = S_heading(x, x->ms->v[i].sent);
+    t->subj[pos] = i;
+    t->weight[l] += heading ? 2 : 1;
+    t->last[l] = pos + 1;
+    if (heading) t->last_head[l] = pos + 1;
+    S_topics_update(t, l);
+}
+
+/* The topic at sentence `sent` (not before the last one asked), SIZE_MAX if none. Subjects
+ * leave the window oldest first: one that was its node's latest leaves only the node's
+ * headings counting. */
+static size_t S_topic(const gx_rel_ctx *x, S_topics *t, uint32_t sent) {
+    for (; t->expired < t->n; t->expired++) {
+        size_t k = t->subj[t->expired];
+        uint32_t s = x->ms->v[k].sent, l = x->lid[k];
+        if (S_heading(x, s)) continue;
+        if (s + S_CONTEXT >= sent) break;
+        t->weight[l]--;
+        if (t->last[l] == t->expired + 1) t->last[l] = t->last_head[l];
+        S_topics_update(t, l);
     }
-    return best;
+    uint32_t best = t->tree[1];
+    return best != UINT32_MAX && t->weight[best] ? t->subj[t->last[best] - 1] : SIZE_MAX;
 }
 
 /* Words that, right after a person, report what the person says
@@ -170,8 +249,10 @@ static uint32_t S_speech_end(const gx_rel_ctx *x, const gx_mention *p) {
  * else the topic; none after a person subject. */
 void gx_rel_agents(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
-    size_t subject = SIZE_MAX, n_subj = 0;
-    size_t *subj = gx_xmalloc((ms->n ? ms->n : 1) * sizeof *subj); /* clause-opening subjects */
+    size_t subject = SIZE_MAX;
+    S_walk wk = {.speaker = gx_xcalloc(ms->n ? ms->n : 1, 1)};
+    S_topics topics;
+    S_topics_new(x, &topics);
     uint32_t sent = UINT32_MAX, blocked = 0; /* a person subject blocks others up to here */
     for (size_t i = 0; i < ms->n; i++) {
         const gx_mention *m = &ms->v[i];
@@ -189,43 +270,75 @@ void gx_rel_agents(gx_rel_ctx *x) {
         if (m->start < blocked)
             x->agent[i] = SIZE_MAX; /* the person's doing */
         else if (subject == SIZE_MAX) {
-            x->agent[i] = S_topic(x, subj, n_subj, m->sent);
+            x->agent[i] = S_topic(x, &topics, m->sent);
             x->agent_topic[i] = 1;
         }
-        if (m->start >= blocked && S_subject(x, i)) {
+        if (m->start >= blocked && S_subject(x, &wk, i)) {
             int opens = S_opens_clause(x, i);
             if (subject == SIZE_MAX || opens) subject = i; /* a clause's own subject */
-            if (opens) subj[n_subj++] = i;
+            if (opens) S_topics_add(x, &topics, i);
         }
     }
-    free(subj);
+    free(wk.speaker);
+    S_topics_free(&topics);
 }
 
-/* The body of place mention p: of the orgs of the document located in it by name (文化路街道党工委
- * in 文化路街道), the one mentioned most (ties: the first); p itself if none. */
-static size_t S_body_of(const gx_rel_ctx *x, size_t p) {
-    size_t best = p, best_n = 0;
-    for (size_t i = 0; i < x->ms->n; i++) {
-        if (x->loc_node[i] != x->node_of[p]) continue;
-        size_t n = 0;
-        for (size_t j = 0; j < x->ms->n; j++)
-            n += x->node_of[j] == x->node_of[i] && !x->ms->v[j].nested;
-        if (n > best_n) {
-            best = i;
-            best_n = n;
-        }
+/* An org located by name in a place node (x->loc_node). */
+typedef struct {
+    uint32_t node; /* the place's node */
+    size_t i;      /* the org mention */
+} S_body;
+
+static int S_cmp_body(const void *pa, const void *pb) {
+    const S_body *a = pa, *b = pb;
+    if (a->node != b->node) return a->node < b->node ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Per place node orgs are located in by name, the body of the place: of those orgs the one
+ * mentioned most at top level (ties: the first); sorted by node, *out_n of them. The caller
+ * frees the array. */
+static S_body *S_bodies_new(const gx_rel_ctx *x, size_t *out_n) {
+    S_body *v = gx_xmalloc((x->ms->n ? x->ms->n : 1) * sizeof *v);
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < x->ms->n; i++)
+        if (x->loc_node[i] != UINT32_MAX) v[n++] = (S_body){x->loc_node[i], i};
+    gx_sort(v, n, sizeof *v, S_cmp_body);
+    for (size_t a = 0; a < n; a++) {
+        if (k && v[k - 1].node == v[a].node) {
+            if (x->top_count[x->lid[v[a].i]] > x->top_count[x->lid[v[k - 1].i]]) v[k - 1] = v[a];
+        } else
+            v[k++] = v[a];
     }
-    return best;
+    *out_n = k;
+    return v;
+}
+
+/* The body of place mention p (S_bodies_new) (文化路街道党工委 in 文化路街道); p itself if none. */
+static size_t S_body_of(const gx_rel_ctx *x, const S_body *b, size_t n, size_t p) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b[mid].node < x->node_of[p])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && b[lo].node == x->node_of[p] ? b[lo].i : p;
 }
 
 /* uses_program: a program -> its agent (sentence or context). */
 void gx_rel_programs(gx_rel_ctx *x) {
+    size_t n_bodies;
+    S_body *bodies = S_bodies_new(x, &n_bodies);
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
         size_t o = x->agent[i];
         if (m->kind != GX_KIND_PROGRAM || m->nested || o == SIZE_MAX) continue;
-        if (x->agent_topic[i] && x->ms->v[o].kind == GX_KIND_PLACE) o = S_body_of(x, o);
+        if (x->agent_topic[i] && x->ms->v[o].kind == GX_KIND_PLACE)
+            o = S_body_of(x, bodies, n_bodies, o);
         gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
                    x->agent_topic[i] ? "context" : "sentence");
     }
+    free(bodies);
 }

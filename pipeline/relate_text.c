@@ -8,6 +8,7 @@
  *                numbered umbrella program (components)
  * Trigger words are dictionary rows: generic words with subtype=partner, jurisdiction.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/utf8.h>
 #include "relate_int.h"
@@ -85,28 +86,19 @@ static int S_partner_kind(const gx_rel_ctx *x, const gx_mention *m) {
 }
 
 /* The partners a partner word ending at w names: the list of agents right after it (联合A、B和C
- * 等单位…); *out_first and *out_end bound their mention indices. */
+ * 等单位…), from the first top-level mention after the word (other mentions between two agents
+ * lie inside an unknown item). *out_first and *out_end bound their mention indices. */
 static void S_objects(const gx_rel_ctx *x, uint32_t w, size_t *out_first, size_t *out_end) {
     const gx_mentions *ms = x->ms;
-    size_t j = 0;
-    while (j < ms->n && (ms->v[j].start < w || ms->v[j].nested))
-        j++;
+    size_t j = x->next_top[gx_rel_first_from(x, w)];
     *out_first = *out_end = j;
     uint32_t prev = w;
-    for (size_t k = j; k < ms->n; k++) {
+    for (size_t k = j; k < ms->n; k = x->next_agent[k + 1]) {
         const gx_mention *t = &ms->v[k];
-        if (t->nested || (!S_partner_kind(x, t) && k > j)) continue; /* inside an unknown item */
         if (!S_partner_kind(x, t) || !S_joined(x, prev, t->start, k == j)) break;
         prev = t->end;
         *out_end = k + 1;
     }
-}
-
-/* 1 if a top-level mention covers position p. */
-static int S_covered(const gx_rel_ctx *x, uint32_t p) {
-    for (size_t i = 0; i < x->ms->n && x->ms->v[i].start <= p; i++)
-        if (x->ms->v[i].end > p && !x->ms->v[i].nested) return 1;
-    return 0;
 }
 
 /* partner: the agents before a partner word in its clause (within 12 characters: 同乐社区党支部、
@@ -118,14 +110,13 @@ void gx_rel_partners(gx_rel_ctx *x) {
         const gx_hit *w = &x->hits->v[h];
         const gx_entry *e = gx_dict_entry(x->dict, w->entry);
         if (e->role != GX_ROLE_GENERIC || !e->subtype || strcmp(e->subtype, "partner") != 0 ||
-            S_covered(x, w->start))
+            gx_rel_covered(x, w->start))
             continue;
         size_t first, end, heads = 0;
         S_objects(x, w->end, &first, &end);
         if (first == end) continue;
-        for (size_t i = first; i > 0; i--) {
-            const gx_mention *o = &ms->v[i - 1];
-            if (o->nested) continue;
+        for (size_t i = x->prev_top[first]; i != SIZE_MAX; i = x->prev_top[i]) {
+            const gx_mention *o = &ms->v[i];
             int crossed = o->end + 12 < w->start;
             for (uint32_t q = o->end; q < w->start && !crossed; q++)
                 crossed = gx_rel_clause_end(x->doc->cp[q]);
@@ -134,7 +125,7 @@ void gx_rel_partners(gx_rel_ctx *x) {
             heads++;
             for (size_t j = first; j < end; j++)
                 if (S_partner_kind(x, &ms->v[j]))
-                    gx_rel_add(x, GX_REL_PARTNER, x->node_of[i - 1], x->node_of[j], o, &ms->v[j],
+                    gx_rel_add(x, GX_REL_PARTNER, x->node_of[i], x->node_of[j], o, &ms->v[j],
                                "partner");
         }
         size_t a = x->agent[first];
@@ -162,37 +153,60 @@ static void S_sentence(const gx_rel_ctx *x, size_t i, size_t *lo, size_t *hi) {
 
 /* 1 if a generic word of subtype `sub` lies in the sentence [s0, s1) of the normalized text. */
 static uint32_t S_word_in(const gx_rel_ctx *x, uint32_t s0, uint32_t s1, const char *sub) {
-    for (size_t i = 0; i < x->hits->n && x->hits->v[i].start < s1; i++) {
+    for (size_t i = gx_rel_hit_first(x, s0); i < x->hits->n && x->hits->v[i].start < s1; i++) {
         const gx_entry *e = gx_dict_entry(x->dict, x->hits->v[i].entry);
-        if (x->hits->v[i].start >= s0 && e->role == GX_ROLE_GENERIC && e->subtype &&
-            strcmp(e->subtype, sub) == 0 && !S_covered(x, x->hits->v[i].start))
+        if (e->role == GX_ROLE_GENERIC && e->subtype && strcmp(e->subtype, sub) == 0 &&
+            !gx_rel_covered(x, x->hits->v[i].start))
             return x->hits->v[i].start + 1;
     }
     return 0;
 }
 
-/* 1 if org mention k is one of the units a jurisdiction word at w speaks of: after it in its
+/* What the units of a jurisdiction word need, computed once for its sentence [lo, hi) of
+ * mentions, so that each unit is settled in constant time. */
+typedef struct {
+    uint32_t w;      /* the word's position */
+    uint32_t stop;   /* the first position from w holding ; or a member word, UINT32_MAX if none
+                      * before the sentence's last mention */
+    uint32_t clause; /* 1 + the last clause end in [start of mention lo, w), 0 if none */
+    size_t lo;
+    size_t *last; /* per mention lo..hi: the last item of the list of agents it opens, each
+                   * joined to the one before (S_joined), all ending by w */
+} S_juris;
+
+/* Fills j for the jurisdiction word at w in the sentence [lo, hi) of mentions (hi > lo). The
+ * list a mention k opens continues with the next top-level agent when it ends by w, no mention
+ * before it ends after w and the two are joined; it goes on as that agent's list. */
+static void S_juris_init(const gx_rel_ctx *x, size_t lo, size_t hi, uint32_t w, S_juris *j) {
+    const gx_mention *v = x->ms->v;
+    j->w = w;
+    j->lo = lo;
+    j->stop = UINT32_MAX;
+    for (uint32_t q = w; q < v[hi - 1].start && j->stop == UINT32_MAX; q++)
+        if (x->doc->cp[q] == ';' || gx_rel_hit_between(x, q, q + 2, GX_ROLE_GENERIC, "member"))
+            j->stop = q;
+    j->clause = 0;
+    for (uint32_t q = w; q > v[lo].start && !j->clause; q--)
+        if (gx_rel_clause_end(x->doc->cp[q - 1])) j->clause = q;
+    j->last = gx_xmalloc((hi - lo) * sizeof *j->last);
+    size_t after = hi; /* the first mention after k ending after w */
+    for (size_t k = hi; k-- > lo;) {
+        size_t a = x->next_agent[k + 1];
+        j->last[k - lo] = a < after && S_joined(x, v[k].end, v[a].start, 0) ? j->last[a - lo] : k;
+        if (v[k].end > w) after = k;
+    }
+}
+
+/* 1 if org mention k is one of the units the jurisdiction word of j speaks of: after it in its
  * sentence (驻辖区单位党组织即A、B), or in the list that ends in 等 right before it (A、B等辖区
  * 各领域15家单位). */
-static int S_in_jurisdiction(const gx_rel_ctx *x, size_t k, uint32_t w) {
+static int S_in_jurisdiction(const gx_rel_ctx *x, const S_juris *j, size_t k) {
     const gx_mention *m = &x->ms->v[k];
-    if (m->start > w) { /* after it, before a ; or a member word (…组建如意湖“区域党委”) */
-        for (uint32_t q = w; q < m->start; q++)
-            if (x->doc->cp[q] == ';' || gx_rel_hit_between(x, q, q + 2, GX_ROLE_GENERIC, "member"))
-                return 0;
-        return 1;
-    }
-    size_t last = k; /* the list's last item */
-    for (size_t j = k + 1; j < x->ms->n && x->ms->v[j].end <= w; j++)
-        if (!x->ms->v[j].nested && gx_rel_agent(x, &x->ms->v[j])) {
-            if (!S_joined(x, x->ms->v[last].end, x->ms->v[j].start, 0)) break;
-            last = j;
-        }
-    uint32_t e = x->ms->v[last].end;
-    if (e >= w || x->doc->cp[e] != 0x7B49) return 0; /* 等 */
-    for (uint32_t q = e; q < w; q++)
-        if (gx_rel_clause_end(x->doc->cp[q])) return 0;
-    return 1;
+    if (m->start > j->w) /* after it, before a ; or a member word (…组建如意湖“区域党委”) */
+        return j->stop >= m->start;
+    uint32_t e = x->ms->v[j->last[k - j->lo]].end; /* after the list's last item: 等 */
+    if (e >= j->w || x->doc->cp[e] != 0x7B49) return 0;
+    return j->clause <= e; /* and no clause end up to the word */
 }
 
 /* The place a sentence [lo, hi) of mentions is about: its first administrative place, else the
@@ -217,23 +231,10 @@ static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi, uint32
     return SIZE_MAX;
 }
 
-/* 1 if top-level mentions p..k stand in one list, each gap a list join (金苑社区、汝河小区):
- * coordinate items, not a whole and its part. */
-static int S_one_list(const gx_rel_ctx *x, size_t p, size_t k) {
-    uint32_t end = x->ms->v[p].end;
-    for (size_t i = p + 1; i <= k; i++) {
-        const gx_mention *m = &x->ms->v[i];
-        if (m->nested) continue;
-        uint32_t j = S_join_at(x, end, m->start);
-        if (!j || end + j != m->start) return 0;
-        end = m->end;
-    }
-    return 1;
-}
-
 /* Per sentence: orgs of a sentence about a jurisdiction (辖区, subtype=jurisdiction) are located
  * in its place (jurisdiction); smaller places after it, not in one list with it, are part of it
- * (sentence). */
+ * (sentence). A list: top-level mentions from the place on, each gap a list join (金苑社区、
+ * 汝河小区): coordinate items, not a whole and its part. */
 void gx_rel_sentences(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t i = 0; i < ms->n;) {
@@ -246,16 +247,26 @@ void gx_rel_sentences(gx_rel_ctx *x) {
         if (p == SIZE_MAX) continue;
         const gx_sentence *se = &x->doc->sents[ms->v[lo].sent];
         uint32_t juris = S_word_in(x, se->start, se->end, "jurisdiction"); /* its position + 1 */
-        int plevel = gx_rel_mlevel(x, pm);
+        S_juris jw = {.last = NULL};
+        if (juris) S_juris_init(x, lo, hi, juris - 1, &jw);
+        int plevel = gx_rel_mlevel(x, pm), one_list = 1; /* p..k stand in one list */
+        uint32_t list_end = ms->v[p].end;
         for (size_t k = p + 1; k < hi; k++) {
             const gx_mention *m = &ms->v[k];
-            if (m->nested || x->node_of[k] == place) continue;
-            if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, k, juris - 1))
+            if (m->nested) continue;
+            if (one_list) {
+                uint32_t j = S_join_at(x, list_end, m->start);
+                one_list = j && list_end + j == m->start;
+                list_end = m->end;
+            }
+            if (x->node_of[k] == place) continue;
+            if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, &jw, k))
                 gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], place, m, pm, "jurisdiction");
             int level = gx_rel_mlevel(x, m);
-            if (m->kind == GX_KIND_PLACE && level > plevel && level <= 6 && !S_one_list(x, p, k))
+            if (m->kind == GX_KIND_PLACE && level > plevel && level <= 6 && !one_list)
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], place, m, pm, "sentence");
         }
+        free(jw.last);
     }
 }
 
@@ -272,14 +283,13 @@ void gx_rel_components(gx_rel_ctx *x) {
         if (!gx_rel_numeral(x->doc->cp[s])) continue;
         uint32_t at = u->start; /* an opening quote before the umbrella belongs to it */
         if (at > 0 && (x->doc->cp[at - 1] == 0x201C || x->doc->cp[at - 1] == '"')) at--;
-        for (size_t k = i; k > 0; k--) {
-            const gx_mention *c = &ms->v[k - 1];
-            if (c->nested) continue;
+        for (size_t k = x->prev_top[i]; k != SIZE_MAX; k = x->prev_top[k]) {
+            const gx_mention *c = &ms->v[k];
             uint32_t gap = at - c->end, sep = at > c->end ? x->doc->cp[c->end] : 0;
             if (c->kind != GX_KIND_PROGRAM || gap > 1 ||
                 (gap == 1 && sep != 0x3001 && sep != 0x548C))
                 break;
-            gx_rel_add(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], c, u, "components");
+            gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], x->node_of[i], c, u, "components");
             at = c->start;
         }
     }
