@@ -17,9 +17,11 @@
 #include "relate_int.h"
 #include "gx_link.h"
 
-/* Adds rel from mention (or node) head to tail with evidence spanning both mentions. */
+/* Adds rel from mention (or node) head to tail with evidence spanning both mentions. A node
+ * related to itself adds nothing (gx_graph_add_relation): no snippet is made for it. */
 void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, const gx_mention *a,
                 const gx_mention *b, const char *pattern) {
+    if (head == tail) return;
     uint32_t s = a->ostart < b->ostart ? a->ostart : b->ostart;
     uint32_t e = a->oend > b->oend ? a->oend : b->oend;
     gx_evidence ev = {x->doc->id, b->sent, s, e, gx_link_snippet(x->doc, s, e), pattern};

@@ -136,5 +136,21 @@ cat "$T/para.part" "$T/shard.ab.part" | "$BIN" reduce -q -o "$T/mixed" 2>"$T/mix
 check "partial graphs of different windows do not mix" test "$rc" = 1
 check "the message names both windows" grep -q 'paragraph and sentence\|sentence and paragraph' "$T/mixed.err"
 
+# ---------------------------------------------------------------- one long document
+# The sample 64 times over as one document (4.5 MB, 40k mentions, every relation pattern): the
+# relation stage indexes the document (relate_index.c) and takes about a second; its quadratic
+# passes used to take two minutes.
+$PY - "$CORPUS" "$T/long.txt" <<'EOF'
+import os, sys
+src, out = sys.argv[1:3]
+text = "".join(open(os.path.join(src, n), encoding="utf-8").read()
+               for n in sorted(os.listdir(src)) if n.endswith(".txt"))
+open(out, "w", encoding="utf-8").write(text * 64)
+EOF
+timeout 60 "$BIN" extract -q "$T/long.txt" -o "$T/long" 2>/dev/null
+check "a 4.5 MB document of relations takes less than 60 s" test -s "$T/long/graph.json"
+check "and states relations" grep -Eq '"relation":"(role|part_of|located_in|partner)' \
+    "$T/long/graph.json"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
