@@ -55,15 +55,8 @@ size_t gx_rel_first_from(const gx_rel_ctx *x, uint32_t p) {
 /* The mentions starting at or before p are 0..t; one covers p when the largest top-level end
  * among them lies after p. */
 int gx_rel_covered(const gx_rel_ctx *x, uint32_t p) {
-    size_t lo = 0, hi = x->ms->n; /* t + 1: the first mention starting after p */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->ms->v[mid].start <= p)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 && x->top_end[lo - 1] > p;
+    size_t t1 = gx_rel_first_from(x, p + 1); /* t + 1: the first mention starting after p */
+    return t1 > 0 && x->top_end[t1 - 1] > p;
 }
 
 size_t gx_rel_hit_first(const gx_rel_ctx *x, uint32_t a) {
