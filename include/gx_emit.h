@@ -75,4 +75,9 @@ void gx_emit_temp_done(void);
  * length. The caller frees it with free(). */
 char *gx_sanitize(const char *s, size_t n, size_t *out_len);
 
+/* The NUL-terminated s as gx_sanitize() makes it, without a copy in the usual case: s itself
+ * when it is already clean (*owned = NULL), else a sanitized copy that is also put in *owned
+ * for the caller to free(). */
+const char *gx_sanitized(const char *s, char **owned);
+
 #endif

@@ -61,40 +61,42 @@ static int S_key(xmlTextWriterPtr w, const char *id, const char *dom, const char
     return rc;
 }
 
+/* <data key="key">text</data> with text as it is (clean); nothing when it is empty. */
+static int S_data_clean(xmlTextWriterPtr w, const char *key, const char *text) {
+    if (!*text) return 0;
+    return xmlTextWriterStartElement(w, S_X("data")) < 0 ||
+                   xmlTextWriterWriteAttribute(w, S_X("key"), S_X(key)) < 0 ||
+                   xmlTextWriterWriteString(w, S_X(text)) < 0 || xmlTextWriterEndElement(w) < 0
+               ? -1
+               : 0;
+}
+
 /* <data key="key">text</data> with text sanitized; nothing when the result is empty. */
 static int S_data(xmlTextWriterPtr w, const char *key, const char *text) {
-    size_t n;
-    char *t = gx_sanitize(text, strlen(text), &n);
-    int rc = 0;
-    if (n > 0) {
-        rc = xmlTextWriterStartElement(w, S_X("data")) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("key"), S_X(key)) < 0 ||
-                     xmlTextWriterWriteString(w, S_X(t)) < 0 || xmlTextWriterEndElement(w) < 0
-                 ? -1
-                 : 0;
-    }
-    free(t);
+    char *own;
+    int rc = S_data_clean(w, key, gx_sanitized(text, &own));
+    free(own);
     return rc;
 }
 
 static int S_data_u32(xmlTextWriterPtr w, const char *key, uint32_t v) {
     char buf[16];
     snprintf(buf, sizeof buf, "%" PRIu32, v);
-    return S_data(w, key, buf);
+    return S_data_clean(w, key, buf);
 }
 
 static int S_data_num(xmlTextWriterPtr w, const char *key, double v) {
     char buf[40];
     gx_emit_number(v, buf, sizeof buf);
-    return S_data(w, key, buf);
+    return S_data_clean(w, key, buf);
 }
 
-/* Evidence as a JSON array in a string attribute (GraphML has no list type). */
-static int S_data_evidence(xmlTextWriterPtr w, const char *key, const gx_evidence *ev, uint32_t n) {
-    char *t = gx_emit_evidence_text(ev, n);
-    int rc = t ? S_data(w, key, t) : 0;
-    free(t);
-    return rc;
+/* Evidence as a JSON array in a string attribute (GraphML has no list type); its strings are
+ * already sanitized. */
+static int S_data_evidence(xmlTextWriterPtr w, gx_jsonbuf *b, const char *key,
+                           const gx_evidence *ev, uint32_t n) {
+    const char *t = gx_emit_evidence_text(b, ev, n);
+    return t ? S_data_clean(w, key, t) : 0;
 }
 
 /* ---------------------------------------------------------------- document parts */
@@ -212,8 +214,9 @@ static int S_yed_edge(xmlTextWriterPtr w, const gx_edge *e, const char *rel) {
 
 /* ---------------------------------------------------------------- nodes and edges */
 
-static int S_write_node(xmlTextWriterPtr w, const gx_node *n, int yed) {
-    char *id = gx_sanitize(n->id, strlen(n->id), NULL);
+static int S_write_node(xmlTextWriterPtr w, gx_jsonbuf *b, const gx_node *n, int yed) {
+    char *own;
+    const char *id = gx_sanitized(n->id, &own);
     int rc = xmlTextWriterStartElement(w, S_X("node")) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("id"), S_X(id)) < 0 ||
                      S_data(w, "v_label", n->label) < 0 || S_data(w, "v_name", n->label) < 0 ||
@@ -223,23 +226,24 @@ static int S_write_node(xmlTextWriterPtr w, const gx_node *n, int yed) {
                      S_data_u32(w, "v_degree", n->degree) < 0 ||
                      S_data(w, "v_aliases", n->aliases) < 0 ||
                      S_data(w, "v_first_document", n->first_doc) < 0 ||
-                     S_data_evidence(w, "v_evidence", n->evidence, n->n_evidence) < 0 ||
+                     S_data_evidence(w, b, "v_evidence", n->evidence, n->n_evidence) < 0 ||
                      (yed && S_yed_node(w, n) < 0) || xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;
-    free(id);
+    free(own);
     return rc;
 }
 
 /* Edge i as <edge id="e<i>">. The weight is the count, a double written like cJSON writes an
  * integral double ("3", not "3.0"), so all three formats carry the same bytes. */
-static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i, int yed) {
+static int S_write_edge(xmlTextWriterPtr w, gx_jsonbuf *b, const gx_graph *g, size_t i,
+                        int yed) {
     const gx_edge *e = gx_graph_edge(g, i);
     const gx_node *s = gx_graph_node(g, e->source), *t = gx_graph_node(g, e->target);
     char eid[32], rel[128];
     snprintf(eid, sizeof eid, "e%zu", i);
-    char *sid = gx_sanitize(s->id, strlen(s->id), NULL),
-         *tid = gx_sanitize(t->id, strlen(t->id), NULL);
+    char *sown, *town;
+    const char *sid = gx_sanitized(s->id, &sown), *tid = gx_sanitized(t->id, &town);
     const char *head = e->head == UINT32_MAX ? "" : gx_graph_node(g, e->head)->id;
     int rc = xmlTextWriterStartElement(w, S_X("edge")) < 0 ||
                      xmlTextWriterWriteAttribute(w, S_X("id"), S_X(eid)) < 0 ||
@@ -253,12 +257,12 @@ static int S_write_edge(xmlTextWriterPtr w, const gx_graph *g, size_t i, int yed
                      S_data_num(w, "e_pmi", e->pmi) < 0 || S_data_num(w, "e_npmi", e->npmi) < 0 ||
                      S_data_num(w, "e_jaccard", e->jaccard) < 0 ||
                      S_data_num(w, "e_dice", e->dice) < 0 ||
-                     S_data_evidence(w, "e_evidence", e->evidence, e->n_evidence) < 0 ||
+                     S_data_evidence(w, b, "e_evidence", e->evidence, e->n_evidence) < 0 ||
                      (yed && S_yed_edge(w, e, rel) < 0) || xmlTextWriterEndElement(w) < 0
                  ? -1
                  : 0;
-    free(sid);
-    free(tid);
+    free(sown);
+    free(town);
     return rc;
 }
 
@@ -304,11 +308,14 @@ static int S_write_doc(xmlTextWriterPtr w, const gx_graph *g, gx_diag *d, const 
         xmlTextWriterWriteAttribute(w, S_X("edgedefault"), S_X("undirected")) < 0 ||
         S_write_graph_data(w, g) < 0)
         return -1;
-    for (size_t i = 0; i < gx_graph_node_count(g); i++)
-        if (S_write_node(w, gx_graph_node(g, i), yed) < 0) return -1;
-    for (size_t i = 0; i < gx_graph_edge_count(g); i++)
-        if (S_write_edge(w, g, i, yed) < 0) return -1;
-    return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+    gx_jsonbuf *b = gx_jsonbuf_new();
+    int rc = 0;
+    for (size_t i = 0; i < gx_graph_node_count(g) && rc == 0; i++)
+        rc = S_write_node(w, b, gx_graph_node(g, i), yed);
+    for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++)
+        rc = S_write_edge(w, b, g, i, yed);
+    gx_jsonbuf_free(b);
+    return rc < 0 || xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- entry point */

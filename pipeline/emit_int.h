@@ -9,9 +9,15 @@
  * bytes. v must be finite. */
 void gx_emit_number(double v, char *buf, size_t cap);
 
+/* Scratch memory for gx_emit_evidence_text, reused from one call to the next. */
+typedef struct gx_jsonbuf gx_jsonbuf;
+gx_jsonbuf *gx_jsonbuf_new(void);
+void gx_jsonbuf_free(gx_jsonbuf *b);
+
 /* The evidence items as a JSON array text (compact, sanitized strings): [{"doc","sentence",
- * "start","end","snippet"[,"pattern"]}, ...]. NULL when n is 0 or cJSON fails. Caller frees. */
-char *gx_emit_evidence_text(const gx_evidence *ev, uint32_t n);
+ * "start","end","snippet"[,"pattern"]}, ...], in b's memory until the next call on b. NULL when
+ * n is 0 or cJSON fails. */
+const char *gx_emit_evidence_text(gx_jsonbuf *b, const gx_evidence *ev, uint32_t n);
 
 /* cgraph's graph type (emit_dot.c and render.c include <graphviz/cgraph.h>). */
 struct Agraph_s;

@@ -7,6 +7,7 @@
  * double as "3", the same bytes the GraphML and DOT emitters write.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +17,48 @@
 
 /* ---------------------------------------------------------------- members */
 
-/* Adds the sanitized string value under key (an ASCII identifier: guanxi's own keys and graph
- * attribute names, which gx_graph_set_info requires to be). Returns 0, or -1 if cJSON failed. */
-static int S_add_str(cJSON *obj, const char *key, const char *value) {
-    char *v = gx_sanitize(value, strlen(value), NULL);
-    int rc = cJSON_AddStringToObject(obj, key, v) ? 0 : -1;
-    free(v);
-    return rc;
+/* Items point into the graph and into this scratch instead of holding copies (cJSON's
+ * references), so building an element allocates only its items: the number texts live here until
+ * the element is printed, and the print buffer is reused from one element to the next. */
+#define S_MAX_NUMS (16 + 3 * GX_MAX_EVIDENCE)
+typedef struct {
+    char num[S_MAX_NUMS][32];
+    size_t n_num;
+    char *text;
+    size_t cap;
+} S_scratch;
+
+/* Adds item under key, a string that outlives item (a literal or a graph attribute name: ASCII
+ * identifiers, which gx_graph_set_info requires); on failure frees it. Returns 0 or -1. */
+static int S_add_item(cJSON *obj, const char *key, cJSON *item) {
+    if (!item) return -1;
+    if (cJSON_AddItemToObjectCS(obj, key, item)) return 0;
+    cJSON_Delete(item);
+    return -1;
 }
 
-/* Adds a number as gx_emit_number prints it (the bytes cJSON would print, found faster). */
-static int S_add_num(cJSON *obj, const char *key, double value) {
-    char buf[32];
-    gx_emit_number(value, buf, sizeof buf);
-    return cJSON_AddRawToObject(obj, key, buf) ? 0 : -1;
+/* A string item of value, sanitized: a reference to value itself when it is already clean. */
+static cJSON *S_string(const char *value) {
+    char *own;
+    const char *v = gx_sanitized(value, &own);
+    cJSON *item = own ? cJSON_CreateString(own) : cJSON_CreateStringReference(v);
+    free(own);
+    return item;
+}
+
+static int S_add_str(cJSON *obj, const char *key, const char *value) {
+    return S_add_item(obj, key, S_string(value));
+}
+
+/* Adds a number as gx_emit_number prints it (the bytes cJSON would print, found faster), as a
+ * raw item that refers to its text in the scratch. */
+static int S_add_num(S_scratch *x, cJSON *obj, const char *key, double value) {
+    if (x->n_num == S_MAX_NUMS) return -1; /* more numbers than any element has */
+    char *buf = x->num[x->n_num++];
+    gx_emit_number(value, buf, sizeof x->num[0]);
+    cJSON *item = cJSON_CreateStringReference(buf);
+    if (item) item->type = cJSON_Raw | cJSON_IsReference; /* printed as it is, never freed */
+    return S_add_item(obj, key, item);
 }
 
 /* Adds item to array; on failure frees it. Returns 0 or -1. */
@@ -37,6 +66,20 @@ static int S_append(cJSON *array, cJSON *item) {
     if (cJSON_AddItemToArray(array, item)) return 0;
     cJSON_Delete(item);
     return -1;
+}
+
+/* Prints item compactly into the scratch's buffer (grown as needed) and frees it. Returns the
+ * text, or NULL if cJSON failed. */
+static const char *S_print(S_scratch *x, cJSON *item) {
+    const char *text = NULL;
+    if (!x->text) x->text = gx_xmalloc(x->cap = 4096);
+    while (item && !text && x->cap <= INT_MAX / 2) {
+        if (cJSON_PrintPreallocated(item, x->text, (int)x->cap, 0)) text = x->text;
+        else x->text = gx_xrealloc(x->text, x->cap *= 2);
+    }
+    cJSON_Delete(item);
+    x->n_num = 0;
+    return text;
 }
 
 /* ---------------------------------------------------------------- shared with the others */
@@ -60,13 +103,14 @@ void gx_emit_number(double v, char *buf, size_t cap) {
 }
 
 /* The evidence items as a cJSON array; NULL if cJSON fails. */
-static cJSON *S_evidence(const gx_evidence *ev, uint32_t n) {
+static cJSON *S_evidence(S_scratch *x, const gx_evidence *ev, uint32_t n) {
     cJSON *a = cJSON_CreateArray();
     for (uint32_t i = 0; a && i < n; i++) {
         cJSON *o = cJSON_CreateObject();
         int ok = o && S_add_str(o, "doc", ev[i].doc) == 0 &&
-                 S_add_num(o, "sentence", ev[i].sentence) == 0 &&
-                 S_add_num(o, "start", ev[i].start) == 0 && S_add_num(o, "end", ev[i].end) == 0 &&
+                 S_add_num(x, o, "sentence", ev[i].sentence) == 0 &&
+                 S_add_num(x, o, "start", ev[i].start) == 0 &&
+                 S_add_num(x, o, "end", ev[i].end) == 0 &&
                  S_add_str(o, "snippet", ev[i].snippet) == 0 &&
                  (!ev[i].pattern || S_add_str(o, "pattern", ev[i].pattern) == 0);
         if (!ok) cJSON_Delete(o);
@@ -78,23 +122,24 @@ static cJSON *S_evidence(const gx_evidence *ev, uint32_t n) {
     return a;
 }
 
-char *gx_emit_evidence_text(const gx_evidence *ev, uint32_t n) {
-    if (n == 0) return NULL;
-    cJSON *a = S_evidence(ev, n);
-    char *t = a ? cJSON_PrintUnformatted(a) : NULL;
-    cJSON_Delete(a);
-    return t;
+struct gx_jsonbuf {
+    S_scratch x;
+};
+
+gx_jsonbuf *gx_jsonbuf_new(void) {
+    return gx_xcalloc(1, sizeof(gx_jsonbuf));
 }
 
-/* Adds value under key unless it is NULL; returns -1 if cJSON failed. */
-static int S_add_item(cJSON *obj, const char *key, cJSON *value) {
-    if (!value) return -1;
-    if (cJSON_AddItemToObject(obj, key, value)) return 0;
-    cJSON_Delete(value);
-    return -1;
+void gx_jsonbuf_free(gx_jsonbuf *b) {
+    if (b) free(b->x.text);
+    free(b);
 }
 
-/* The aliases ('|'-joined) as an array. */
+const char *gx_emit_evidence_text(gx_jsonbuf *b, const gx_evidence *ev, uint32_t n) {
+    return n ? S_print(&b->x, S_evidence(&b->x, ev, n)) : NULL;
+}
+
+/* The aliases ('|'-joined) as an array. Each alias is copied: it is not a string of its own. */
 static cJSON *S_aliases(const char *joined) {
     cJSON *a = cJSON_CreateArray();
     for (const char *p = joined; a && *p;) {
@@ -126,68 +171,69 @@ static int S_add_graph(cJSON *root, const gx_graph *g) {
     return 0;
 }
 
-static cJSON *S_node(const gx_node *n) {
+static cJSON *S_node(S_scratch *x, const gx_node *n) {
     cJSON *o = cJSON_CreateObject();
-    if (o &&
-        (S_add_str(o, "id", n->id) < 0 || S_add_str(o, "label", n->label) < 0 ||
-         S_add_str(o, "name", n->label) < 0 || S_add_str(o, "kind", gx_kind_name(n->kind)) < 0 ||
-         S_add_num(o, "mentions", n->mentions) < 0 ||
-         S_add_num(o, "documents", n->documents) < 0 || S_add_num(o, "degree", n->degree) < 0 ||
-         S_add_item(o, "aliases", S_aliases(n->aliases)) < 0 ||
-         S_add_str(o, "first_document", n->first_doc) < 0 ||
-         S_add_item(o, "evidence", S_evidence(n->evidence, n->n_evidence)) < 0)) {
+    if (o && (S_add_str(o, "id", n->id) < 0 || S_add_str(o, "label", n->label) < 0 ||
+              S_add_str(o, "name", n->label) < 0 || S_add_str(o, "kind", gx_kind_name(n->kind)) < 0 ||
+              S_add_num(x, o, "mentions", n->mentions) < 0 ||
+              S_add_num(x, o, "documents", n->documents) < 0 ||
+              S_add_num(x, o, "degree", n->degree) < 0 ||
+              S_add_item(o, "aliases", S_aliases(n->aliases)) < 0 ||
+              S_add_str(o, "first_document", n->first_doc) < 0 ||
+              S_add_item(o, "evidence", S_evidence(x, n->evidence, n->n_evidence)) < 0)) {
         cJSON_Delete(o);
         o = NULL;
     }
     return o;
 }
 
-/* Link i, "id": "e<i>" as in GraphML; the weight is the count. */
-static cJSON *S_link(const gx_graph *g, size_t i) {
+/* Link i, "id": "e<i>" as in GraphML; the weight is the count. eid and rel are the caller's
+ * buffers, referred to until the link is printed. */
+static cJSON *S_link(S_scratch *x, const gx_graph *g, size_t i, char eid[32], char rel[128]) {
     const gx_edge *e = gx_graph_edge(g, i);
-    char eid[32], rel[128];
-    snprintf(eid, sizeof eid, "e%zu", i);
+    snprintf(eid, 32, "e%zu", i);
     cJSON *o = cJSON_CreateObject();
     if (o && (S_add_str(o, "id", eid) < 0 ||
               S_add_str(o, "source", gx_graph_node(g, e->source)->id) < 0 ||
               S_add_str(o, "target", gx_graph_node(g, e->target)->id) < 0 ||
-              S_add_num(o, "weight", e->count) < 0 ||
-              S_add_str(o, "relation", gx_edge_relation_text(e, rel, sizeof rel)) < 0 ||
+              S_add_num(x, o, "weight", e->count) < 0 ||
+              S_add_str(o, "relation", gx_edge_relation_text(e, rel, 128)) < 0 ||
               (e->head != UINT32_MAX && S_add_str(o, "head", gx_graph_node(g, e->head)->id) < 0) ||
-              S_add_num(o, "count", e->count) < 0 || S_add_num(o, "sentences", e->sentences) < 0 ||
-              S_add_num(o, "documents", e->documents) < 0 || S_add_num(o, "pmi", e->pmi) < 0 ||
-              S_add_num(o, "npmi", e->npmi) < 0 || S_add_num(o, "jaccard", e->jaccard) < 0 ||
-              S_add_num(o, "dice", e->dice) < 0 ||
-              S_add_item(o, "evidence", S_evidence(e->evidence, e->n_evidence)) < 0)) {
+              S_add_num(x, o, "count", e->count) < 0 ||
+              S_add_num(x, o, "sentences", e->sentences) < 0 ||
+              S_add_num(x, o, "documents", e->documents) < 0 || S_add_num(x, o, "pmi", e->pmi) < 0 ||
+              S_add_num(x, o, "npmi", e->npmi) < 0 || S_add_num(x, o, "jaccard", e->jaccard) < 0 ||
+              S_add_num(x, o, "dice", e->dice) < 0 ||
+              S_add_item(o, "evidence", S_evidence(x, e->evidence, e->n_evidence)) < 0)) {
         cJSON_Delete(o);
         o = NULL;
     }
     return o;
 }
 
-/* Prints item compactly to out (item freed), after sep. Returns < 0 if cJSON failed, > 0 on a
- * write error. */
-static int S_put(FILE *out, const char *sep, cJSON *item) {
-    char *text = item ? cJSON_PrintUnformatted(item) : NULL;
-    cJSON_Delete(item);
-    if (!text) return -1;
-    int bad = fputs(sep, out) == EOF || fputs(text, out) == EOF;
-    cJSON_free(text);
-    return bad;
+/* Writes sep then text to out and, when not NULL, to copy. Returns nonzero on a write error. */
+static int S_put(FILE *out, FILE *copy, const char *sep, const char *text) {
+    return fputs(sep, out) == EOF || fputs(text, out) == EOF ||
+           (copy && (fputs(sep, copy) == EOF || fputs(text, copy) == EOF));
+}
+
+/* The nodes, one a line. Returns < 0 if cJSON failed, > 0 on a write error. */
+static int S_put_nodes(S_scratch *x, FILE *out, const gx_graph *g) {
+    int rc = 0;
+    for (size_t i = 0; i < gx_graph_node_count(g) && rc == 0; i++) {
+        const char *text = S_print(x, S_node(x, gx_graph_node(g, i)));
+        rc = text ? S_put(out, NULL, i ? ",\n" : "\n", text) : -1;
+    }
+    return rc;
 }
 
 /* The links, one a line; each also goes to copy (when not NULL) for the "edges" array. */
-static int S_put_links(FILE *out, FILE *copy, const gx_graph *g) {
+static int S_put_links(S_scratch *x, FILE *out, FILE *copy, const gx_graph *g) {
     int rc = 0;
     for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++) {
-        cJSON *item = S_link(g, i);
-        char *text = item ? cJSON_PrintUnformatted(item) : NULL;
-        cJSON_Delete(item);
-        if (!text) return -1;
-        const char *sep = i ? ",\n" : "\n";
-        rc = fputs(sep, out) == EOF || fputs(text, out) == EOF ||
-             (copy && (fputs(sep, copy) == EOF || fputs(text, copy) == EOF));
-        cJSON_free(text);
+        char eid[32], rel[128];
+        const char *text = S_print(x, S_link(x, g, i, eid, rel));
+        rc = text ? S_put(out, copy, i ? ",\n" : "\n", text) : -1;
     }
     return rc;
 }
@@ -207,26 +253,23 @@ static int S_append_file(FILE *out, FILE *tmp) {
  * "links", NetworkX >= 3.6 reads "edges" by default (CONTRACT.md §3). They are printed once, into
  * a temporary file that is copied back (printed twice when no temporary file can be made).
  * Returns < 0 if cJSON failed, > 0 on a write error. */
-static int S_write(FILE *out, const gx_graph *g) {
+static int S_write(S_scratch *x, FILE *out, const gx_graph *g) {
     cJSON *head = cJSON_CreateObject();
     if (!head || !cJSON_AddFalseToObject(head, "directed") ||
         !cJSON_AddFalseToObject(head, "multigraph") || S_add_graph(head, g) < 0) {
         cJSON_Delete(head);
         return -1;
     }
-    char *text = cJSON_PrintUnformatted(head);
-    cJSON_Delete(head);
+    char *text = (char *)S_print(x, head);
     if (!text) return -1;
     text[strlen(text) - 1] = '\0'; /* drop the closing brace: the arrays follow */
     int rc = fputs(text, out) == EOF || fputs(",\n\"nodes\": [", out) == EOF;
-    cJSON_free(text);
-    for (size_t i = 0; i < gx_graph_node_count(g) && rc == 0; i++)
-        rc = S_put(out, i ? ",\n" : "\n", S_node(gx_graph_node(g, i)));
+    if (rc == 0) rc = S_put_nodes(x, out, g);
     FILE *tmp = rc == 0 ? tmpfile() : NULL;
     if (rc == 0) rc = fputs("\n],\n\"links\": [", out) == EOF;
-    if (rc == 0) rc = S_put_links(out, tmp, g);
+    if (rc == 0) rc = S_put_links(x, out, tmp, g);
     if (rc == 0) rc = fputs("\n],\n\"edges\": [", out) == EOF;
-    if (rc == 0) rc = tmp ? S_append_file(out, tmp) : S_put_links(out, NULL, g);
+    if (rc == 0) rc = tmp ? S_append_file(out, tmp) : S_put_links(x, out, NULL, g);
     if (rc == 0) rc = fputs("\n]}\n", out) == EOF;
     if (tmp) fclose(tmp);
     return rc;
@@ -235,7 +278,10 @@ static int S_write(FILE *out, const gx_graph *g) {
 /* ---------------------------------------------------------------- entry point */
 
 gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {
-    int rc = S_write(out, g);
+    S_scratch *x = gx_xcalloc(1, sizeof *x);
+    int rc = S_write(x, out, g);
+    free(x->text);
+    free(x);
     if (rc < 0) return gx_diag_error(d, GX_ELIB, name, 0, "cJSON failed to build the document");
     if (rc > 0 || fflush(out) != 0 || ferror(out))
         return gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
@@ -247,15 +293,19 @@ gx_status gx_emit_json(const gx_graph *g, FILE *out, const char *name, gx_diag *
 void gx_emit_edge_line(void *ctx, const char *a_id, const char *b_id, const char *relation,
                        const gx_evidence *ev) {
     FILE *out = ctx;
+    S_scratch x;
+    x.n_num = x.cap = 0;
+    x.text = NULL;
     cJSON *o = cJSON_CreateObject();
     int ok = o && S_add_str(o, "source", a_id) == 0 && S_add_str(o, "target", b_id) == 0 &&
              S_add_str(o, "relation", relation) == 0 && S_add_str(o, "doc", ev->doc) == 0 &&
-             S_add_num(o, "sentence", ev->sentence) == 0 && S_add_num(o, "start", ev->start) == 0 &&
-             S_add_num(o, "end", ev->end) == 0 && S_add_str(o, "snippet", ev->snippet) == 0 &&
+             S_add_num(&x, o, "sentence", ev->sentence) == 0 &&
+             S_add_num(&x, o, "start", ev->start) == 0 && S_add_num(&x, o, "end", ev->end) == 0 &&
+             S_add_str(o, "snippet", ev->snippet) == 0 &&
              (!ev->pattern || S_add_str(o, "pattern", ev->pattern) == 0);
-    char *line = ok ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
+    const char *line = S_print(&x, ok ? o : NULL);
+    if (!ok) cJSON_Delete(o);
     if (line) fprintf(out, "%s\n", line);
     else fputs("{\"error\":\"cJSON failed\"}\n", out); /* keeps one line per item */
-    cJSON_free(line);
+    free(x.text);
 }

@@ -49,6 +49,12 @@ static int S_clean(const uint8_t *u, size_t n) {
     return 1;
 }
 
+const char *gx_sanitized(const char *s, char **owned) {
+    size_t n = strlen(s);
+    *owned = S_clean((const uint8_t *)s, n) ? NULL : gx_sanitize(s, n, NULL);
+    return *owned ? *owned : s;
+}
+
 char *gx_sanitize(const char *s, size_t n, size_t *out_len) {
     const uint8_t *u = (const uint8_t *)s;
     if (S_clean(u, n)) {
