@@ -46,7 +46,8 @@ typedef struct {
     gx_arena *arena;    /* canonical names built by rules; reset per document */
     uint32_t *by_end;   /* private: hit indices sorted by end position */
     uint32_t *end_first; /* private: by_end range of each position, n + 2 entries */
-    size_t cap_pos, cap_hits;
+    uint32_t *start_first; /* private: first hit starting at or after each position, n + 2 */
+    size_t cap_pos, cap_start, cap_hits;
     struct gx_cindex *index; /* private: candidates by position (rules_index.c) */
 } gx_cands;
 

@@ -15,6 +15,7 @@ void gx_cands_free(gx_cands *c) {
     free(c->v);
     free(c->by_end);
     free(c->end_first);
+    free(c->start_first);
     gx_r_cindex_free(c);
     gx_arena_free(c->arena);
     memset(c, 0, sizeof *c);
@@ -35,6 +36,16 @@ const gx_entry *gx_r_entry(const gx_rctx *x, size_t i) {
 }
 
 /* ---------------------------------------------------------------- indexes */
+
+/* The first hit starting at or after each position 0 .. n + 1 (hits are sorted by start). */
+static void S_index_starts(const gx_doc *doc, const gx_hits *h, gx_cands *c) {
+    size_t npos = (size_t)doc->n + 2, i = 0;
+    gx_grow((void **)&c->start_first, &c->cap_start, npos, sizeof *c->start_first);
+    for (size_t p = 0; p < npos; p++) {
+        while (i < h->n && h->v[i].start < p) i++;
+        c->start_first[p] = (uint32_t)i;
+    }
+}
 
 /* Counting sort of the hits by end position into c->by_end / c->end_first. */
 static void S_index_hits(const gx_doc *doc, const gx_hits *h, gx_cands *c) {
@@ -66,19 +77,13 @@ int gx_r_role_ends(const gx_rctx *x, uint32_t p, gx_role role) {
     return 0;
 }
 
-/* First hit starting at or after p (hits are sorted by start). */
-static size_t S_first_from(const gx_hits *h, uint32_t p) {
-    size_t lo = 0, hi = h->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (h->v[mid].start < p) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
+/* First hit starting at or after p. */
+static size_t S_first_from(const gx_rctx *x, uint32_t p) {
+    return p <= x->doc->n ? x->c->start_first[p] : x->hits->n;
 }
 
 void gx_r_starting(const gx_rctx *x, uint32_t p, size_t *out_lo, size_t *out_hi) {
-    size_t i = S_first_from(x->hits, p);
+    size_t i = S_first_from(x, p);
     *out_lo = i;
     while (i < x->hits->n && x->hits->v[i].start == p) i++;
     *out_hi = i;
@@ -86,7 +91,7 @@ void gx_r_starting(const gx_rctx *x, uint32_t p, size_t *out_lo, size_t *out_hi)
 
 uint32_t gx_r_role_starts(const gx_rctx *x, uint32_t p, gx_role role) {
     uint32_t best = 0;
-    for (size_t i = S_first_from(x->hits, p); i < x->hits->n && x->hits->v[i].start == p; i++)
+    for (size_t i = S_first_from(x, p); i < x->hits->n && x->hits->v[i].start == p; i++)
         if (gx_r_entry(x, i)->role == role && x->hits->v[i].end - p > best)
             best = x->hits->v[i].end - p;
     return best;
@@ -300,7 +305,7 @@ static int S_anchor_cand(const gx_rctx *x, const gx_cand *c) {
 
 uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels) {
     uint32_t best = UINT32_MAX;
-    for (size_t i = S_first_from(x->hits, w); i < x->hits->n; i++) { /* sorted by start */
+    for (size_t i = S_first_from(x, w); i < x->hits->n; i++) { /* sorted by start */
         const gx_hit *h = &x->hits->v[i];
         if (h->start >= end || h->start >= best) break;
         if (h->end <= end && S_anchor_hit(x, h, levels)) best = h->start;
@@ -315,7 +320,7 @@ uint32_t gx_r_anchor(const gx_rctx *x, uint32_t w, uint32_t end, int levels) {
 
 uint32_t gx_r_anchor_last(const gx_rctx *x, uint32_t w, uint32_t end) {
     uint32_t best = UINT32_MAX, best_end = 0;
-    for (size_t i = S_first_from(x->hits, w); i < x->hits->n && x->hits->v[i].start < end; i++) {
+    for (size_t i = S_first_from(x, w); i < x->hits->n && x->hits->v[i].start < end; i++) {
         const gx_hit *h = &x->hits->v[i];
         if (h->end <= end && S_anchor_hit(x, h, 1) &&
             (h->end > best_end || (h->end == best_end && h->start < best))) {
@@ -372,6 +377,7 @@ void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, g
     gx_arena_free(c->arena);
     c->arena = gx_arena_new();
     S_index_hits(doc, hits, c);
+    S_index_starts(doc, hits, c);
     gx_rctx x = {doc, dict, hits, c, 0, 0, 0};
     S_dict_cands(&x);
     gx_rules_suffix(&x);
