@@ -108,6 +108,13 @@ static int S_ends_sentence(const S_lines *L, uint32_t start, uint32_t end) {
     return 0;
 }
 
+/* 1 if the line starting at ls is a Markdown heading (# 标题): it is never rejoined with
+ * the line before or after it, even when it is long and ends without punctuation. */
+static int S_heading_line(const S_lines *L, uint32_t ls) {
+    while (ls < L->n && gx_is_space(L->cp[ls]) && !S_is_break(L->cp[ls])) ls++;
+    return ls < L->n && L->cp[ls] == '#';
+}
+
 /* Decides whether the whitespace run [a, b) between two Han characters goes; ls is the start of
  * the line holding a. Runs are visited left to right, so the cached next-break position keeps
  * the whole pass linear. */
@@ -120,6 +127,7 @@ static int S_rejoin_run(S_lines *L, uint32_t ls, uint32_t a, uint32_t b) {
     }
     uint32_t last_br = b;
     while (!S_is_break(L->cp[last_br - 1])) last_br--;
+    if (S_heading_line(L, ls) || S_heading_line(L, last_br)) return 0;
     uint32_t ne = S_next_break(L, b);
     int before_prose = L->vis[first_br] - L->vis[ls] >= GX_REJOIN_MIN_LINE;
     int after_prose = L->vis[ne] - L->vis[last_br] >= GX_REJOIN_MIN_LINE;

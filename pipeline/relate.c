@@ -126,7 +126,8 @@ int gx_rel_hit_between(const gx_rel_ctx *x, uint32_t a, uint32_t b, gx_role role
 }
 
 int gx_rel_clause_end(uint32_t c) {
-    return c == ',' || c == ';' || c == 0x3002 || c == '!' || c == '?' || c == ':';
+    return c == ',' || c == ';' || c == 0x3002 || c == '!' || c == '?' || c == ':' ||
+           c == 0x2026; /* …… */
 }
 
 /* 1 if m can act: an org, or an administrative place (district, subdistrict, town, community)
@@ -337,9 +338,9 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     for (size_t i = 0; i < ms->n; i++)
         x.loc_node[i] = UINT32_MAX;
     gx_rel_index_build(&x);
-    gx_rel_agents(&x);
     S_names(&x);
     S_located(&x);
+    gx_rel_agents(&x); /* after S_located: the actors read x->loc_node */
     S_chains(&x);
     S_gazetteer(&x);
     gx_rel_roles(&x);

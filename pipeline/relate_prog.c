@@ -124,15 +124,20 @@ static int S_subject(const gx_rel_ctx *x, S_walk *wk, size_t i) {
            !S_in_title(x, wk, m->start, se->start) && !S_counted(x, m->start);
 }
 
-/* 1 if mention i opens a clause: only spaces and dashes between it and the sentence start or
- * the last clause end. */
+/* 1 if mention i opens a clause: only spaces, dashes, Markdown heading marks (## ——) and the
+ * places its name follows (管城回族区 of 管城回族区航海东路街道) between it and the sentence
+ * start or the last clause end. */
 static int S_opens_clause(const gx_rel_ctx *x, size_t i) {
     const gx_mention *m = &x->ms->v[i];
-    uint32_t s0 = x->doc->sents[m->sent].start;
-    for (uint32_t p = m->start; p > s0; p--) {
+    uint32_t s0 = x->doc->sents[m->sent].start, p = m->start;
+    for (size_t k = x->prev_top[i]; k != SIZE_MAX && x->ms->v[k].end == p &&
+                                    x->ms->v[k].kind == GX_KIND_PLACE && x->ms->v[k].start >= s0;
+         k = x->prev_top[k])
+        p = x->ms->v[k].start;
+    for (; p > s0; p--) {
         uint32_t c = x->doc->cp[p - 1];
         if (gx_rel_clause_end(c)) return 1;
-        if (c != ' ' && c != 0x2014 && c != '-' && c != 0x3000) return 0;
+        if (c != ' ' && c != 0x2014 && c != '-' && c != 0x3000 && c != '#') return 0;
     }
     return 1;
 }
@@ -162,6 +167,7 @@ typedef struct {
     size_t *last_head; /* per node: 1 + position in subj of its latest subject in a heading */
     uint32_t *tree;    /* tree[1]: the best node; node l's leaf at size + l; UINT32_MAX: none */
     size_t size;       /* leaves: a power of two, at least one per node */
+    uint32_t *group;   /* per node: the node of its actor (S_actors), whose weight it adds to */
 } S_topics;
 
 /* Of nodes a and b, the heavier (ties: the one with the latest counting subject). */
@@ -181,6 +187,9 @@ static void S_topics_new(const gx_rel_ctx *x, S_topics *t) {
     for (t->size = 1; t->size < n; t->size *= 2)
         ;
     t->tree = gx_xmalloc(2 * t->size * sizeof *t->tree);
+    t->group = gx_xmalloc(n * sizeof *t->group);
+    for (size_t l = 0; l < n; l++)
+        t->group[l] = (uint32_t)l;
     for (size_t l = 0; l < t->size; l++)
         t->tree[t->size + l] = l < x->n_lids ? (uint32_t)l : UINT32_MAX;
     for (size_t k = t->size; k-- > 1;)
@@ -193,6 +202,7 @@ static void S_topics_free(S_topics *t) {
     free(t->last);
     free(t->last_head);
     free(t->tree);
+    free(t->group);
 }
 
 /* Node l's weight or latest subject changed: replays its matches up to the root. */
@@ -204,7 +214,7 @@ static void S_topics_update(S_topics *t, uint32_t l) {
 /* Subject mention i opened a clause. */
 static void S_topics_add(const gx_rel_ctx *x, S_topics *t, size_t i) {
     size_t pos = t->n++;
-    uint32_t l = x->lid[i];
+    uint32_t l = t->group[x->lid[i]];
     int heading = S_heading(x, x->ms->v[i].sent);
     t->subj[pos] = i;
     t->weight[l] += heading ? 2 : 1;
@@ -219,7 +229,7 @@ static void S_topics_add(const gx_rel_ctx *x, S_topics *t, size_t i) {
 static size_t S_topic(const gx_rel_ctx *x, S_topics *t, uint32_t sent) {
     for (; t->expired < t->n; t->expired++) {
         size_t k = t->subj[t->expired];
-        uint32_t s = x->ms->v[k].sent, l = x->lid[k];
+        uint32_t s = x->ms->v[k].sent, l = t->group[x->lid[k]];
         if (S_heading(x, s)) continue;
         if (s + S_CONTEXT >= sent) break;
         t->weight[l]--;
@@ -243,44 +253,6 @@ static uint32_t S_speech_end(const gx_rel_ctx *x, const gx_mention *p) {
         if (n && q < x->doc->n && gx_rel_clause_end(x->doc->cp[q])) return q + 1;
     }
     return 0;
-}
-
-/* The agent of every mention (see relate_int.h): per sentence the first subject before it,
- * else the topic; none after a person subject. */
-void gx_rel_agents(gx_rel_ctx *x) {
-    const gx_mentions *ms = x->ms;
-    size_t subject = SIZE_MAX;
-    S_walk wk = {.speaker = gx_xcalloc(ms->n ? ms->n : 1, 1)};
-    S_topics topics;
-    S_topics_new(x, &topics);
-    uint32_t sent = UINT32_MAX, blocked = 0; /* a person subject blocks others up to here */
-    for (size_t i = 0; i < ms->n; i++) {
-        const gx_mention *m = &ms->v[i];
-        if (m->sent != sent) {
-            sent = m->sent;
-            subject = SIZE_MAX;
-            blocked = 0;
-        }
-        if (subject == SIZE_MAX && m->kind == GX_KIND_PERSON && !m->nested && m->start >= blocked) {
-            uint32_t e = S_speech_end(x, m);
-            blocked = e ? e : x->doc->sents[m->sent].end;
-        }
-        x->agent[i] = subject; /* the agent before mention i */
-        x->agent_topic[i] = 0;
-        if (m->start < blocked)
-            x->agent[i] = SIZE_MAX; /* the person's doing */
-        else if (subject == SIZE_MAX) {
-            x->agent[i] = S_topic(x, &topics, m->sent);
-            x->agent_topic[i] = 1;
-        }
-        if (m->start >= blocked && S_subject(x, &wk, i)) {
-            int opens = S_opens_clause(x, i);
-            if (subject == SIZE_MAX || opens) subject = i; /* a clause's own subject */
-            if (opens) S_topics_add(x, &topics, i);
-        }
-    }
-    free(wk.speaker);
-    S_topics_free(&topics);
 }
 
 /* An org located by name in a place node (x->loc_node). */
@@ -314,31 +286,134 @@ static S_body *S_bodies_new(const gx_rel_ctx *x, size_t *out_n) {
     return v;
 }
 
-/* The body of place mention p (S_bodies_new) (文化路街道党工委 in 文化路街道); p itself if none. */
-static size_t S_body_of(const gx_rel_ctx *x, const S_body *b, size_t n, size_t p) {
-    size_t lo = 0, hi = n;
+/* What one walk over the mentions in order keeps: the sentence's subject and a person subject's
+ * reach, per mention whether it opens a clause as a subject, per node its latest top-level
+ * mention. */
+typedef struct {
+    S_walk wk;
+    uint8_t *opener;   /* per mention: 1 if a subject that opens a clause */
+    size_t *latest;    /* per node: its latest top-level mention so far, SIZE_MAX if none */
+    size_t *rep;       /* per actor node (S_topics.group): the node that names it */
+} S_pass_state;
+
+/* The mention that names the actor of topic mention o: the latest one so far of the node that
+ * names its actor, else o. */
+static size_t S_named_topic(const gx_rel_ctx *x, const S_topics *t, const S_pass_state *ps,
+                            size_t o) {
+    if (o == SIZE_MAX) return o;
+    size_t r = ps->rep[t->group[x->lid[o]]];
+    return ps->latest[r] != SIZE_MAX ? ps->latest[r] : o;
+}
+
+/* One walk over the mentions: fills ps->opener; with t, also x->agent and x->agent_topic (per
+ * sentence the first subject before the mention, else the topic; none after a person
+ * subject). */
+static void S_pass(gx_rel_ctx *x, S_topics *t, S_pass_state *ps) {
+    const gx_mentions *ms = x->ms;
+    size_t subject = SIZE_MAX;
+    uint32_t sent = UINT32_MAX, blocked = 0; /* a person subject blocks others up to here */
+    ps->wk.scanned = ps->wk.mark_at = ps->wk.mark = 0;
+    for (size_t i = 0; i < ms->n; i++) {
+        const gx_mention *m = &ms->v[i];
+        if (m->sent != sent) {
+            sent = m->sent;
+            subject = SIZE_MAX;
+            blocked = 0;
+        }
+        if (subject == SIZE_MAX && m->kind == GX_KIND_PERSON && !m->nested && m->start >= blocked) {
+            uint32_t e = S_speech_end(x, m);
+            blocked = e ? e : x->doc->sents[m->sent].end;
+        }
+        if (t) {
+            x->agent[i] = subject; /* the agent before mention i */
+            x->agent_topic[i] = 0;
+            if (m->start < blocked)
+                x->agent[i] = SIZE_MAX; /* the person's doing */
+            else if (subject == SIZE_MAX) {
+                x->agent[i] = S_named_topic(x, t, ps, S_topic(x, t, m->sent));
+                x->agent_topic[i] = 1;
+            }
+            if (!m->nested) ps->latest[x->lid[i]] = i;
+        }
+        ps->opener[i] = 0;
+        if (m->start >= blocked && S_subject(x, &ps->wk, i)) {
+            int opens = S_opens_clause(x, i);
+            if (subject == SIZE_MAX || opens) subject = i; /* a clause's own subject */
+            ps->opener[i] = (uint8_t)opens;
+            if (opens && t) S_topics_add(x, t, i);
+        }
+    }
+}
+
+/* The node of place node `node` among the document's (x->lid), UINT32_MAX if no mention has
+ * it; first[l] is a mention of node l (nodes are numbered in increasing order). */
+static uint32_t S_lid_of(const gx_rel_ctx *x, const size_t *first, uint32_t node) {
+    size_t lo = 0, hi = x->n_lids;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (b[mid].node < x->node_of[p])
+        if (x->node_of[first[mid]] < node)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && b[lo].node == x->node_of[p] ? b[lo].i : p;
+    return lo < x->n_lids && x->node_of[first[lo]] == node ? (uint32_t)lo : UINT32_MAX;
+}
+
+/* Actors: a place and the body located in it by name (北林路街道, 北林路街道党工委) are one
+ * actor for the topic, their subjects weigh together; the topic names the one the text writes
+ * out (not a short form: 北林) as a clause-opening subject more often, ties the body
+ * (汝河路街道以…, ten times: the place; 北林路街道党工委 as often as 北林路街道: the body). */
+static void S_actors(const gx_rel_ctx *x, S_topics *t, S_pass_state *ps) {
+    size_t n = x->n_lids ? x->n_lids : 1, nb;
+    size_t *first = gx_xmalloc(n * sizeof *first), *subjects = gx_xcalloc(n, sizeof *subjects);
+    for (size_t i = x->ms->n; i-- > 0;) {
+        first[x->lid[i]] = i;
+        subjects[x->lid[i]] +=
+            ps->opener[i] && strcmp(x->ms->v[i].source, "rule:short_form") != 0;
+    }
+    for (size_t l = 0; l < n; l++)
+        ps->rep[l] = l;
+    S_body *b = S_bodies_new(x, &nb);
+    for (size_t k = 0; k < nb; k++) {
+        uint32_t lp = S_lid_of(x, first, b[k].node), lb = x->lid[b[k].i];
+        if (lp == UINT32_MAX || t->group[lb] != lb || lp == lb) continue;
+        t->group[lb] = lp;
+        ps->rep[lp] = subjects[lp] > subjects[lb] ? lp : lb;
+    }
+    free(b);
+    free(first);
+    free(subjects);
+}
+
+/* The agent of every mention (see relate_int.h): a first walk finds the subjects, which settle
+ * the actors; the second finds the agents. */
+void gx_rel_agents(gx_rel_ctx *x) {
+    size_t n = x->ms->n ? x->ms->n : 1;
+    S_pass_state ps = {.wk = {.speaker = gx_xcalloc(n, 1)},
+                       .opener = gx_xmalloc(n),
+                       .latest = gx_xmalloc(n * sizeof *ps.latest),
+                       .rep = gx_xmalloc(n * sizeof *ps.rep)};
+    for (size_t l = 0; l < n; l++)
+        ps.latest[l] = SIZE_MAX;
+    S_topics topics;
+    S_topics_new(x, &topics);
+    S_pass(x, NULL, &ps);
+    S_actors(x, &topics, &ps);
+    S_pass(x, &topics, &ps);
+    free(ps.wk.speaker);
+    free(ps.opener);
+    free(ps.latest);
+    free(ps.rep);
+    S_topics_free(&topics);
 }
 
 /* uses_program: a program -> its agent (sentence or context). */
 void gx_rel_programs(gx_rel_ctx *x) {
-    size_t n_bodies;
-    S_body *bodies = S_bodies_new(x, &n_bodies);
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
         size_t o = x->agent[i];
         if (m->kind != GX_KIND_PROGRAM || m->nested || o == SIZE_MAX) continue;
-        if (x->agent_topic[i] && x->ms->v[o].kind == GX_KIND_PLACE)
-            o = S_body_of(x, bodies, n_bodies, o);
         gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
                    x->agent_topic[i] ? "context" : "sentence");
     }
-    free(bodies);
 }

@@ -66,6 +66,10 @@ int main(void) {
            "byline keeps its spaces (short line)");
     snprintf(buf, sizeof buf, "摸清底数夯基础\n\n%s", LONG);
     ok(strncmp(S_norm(buf, &doc), "摸清底数夯基础\n\n", 23) == 0, "heading keeps its break");
+    snprintf(buf, sizeof buf, "## ——%s\n\n%s。", LONG, LONG);
+    ok(strstr(S_norm(buf, &doc), "升\n\n以") != NULL, "a long Markdown heading keeps its break");
+    snprintf(buf, sizeof buf, "%s\n\n# %s。", LONG, LONG);
+    ok(strstr(S_norm(buf, &doc), "升\n\n#") != NULL, "no join into a Markdown heading");
     snprintf(buf, sizeof buf, "%s各\n\n平安和谐北林 共建共治共享系列活动启动仪式\n\n项事业", LONG);
     r = S_norm(buf, &doc);
     ok(strstr(r, "各\n\n平安") != NULL, "no join into a photo caption");
