@@ -101,9 +101,20 @@ static void S_objects(const gx_rel_ctx *x, uint32_t w, size_t *out_first, size_t
     }
 }
 
+/* 1 if position p opens a clause: only spaces between it and the start of its sentence or a
+ * clause end (强化督促落实,联合区纪委…: the text's topic is the subject). */
+static int S_opens_at(const gx_rel_ctx *x, uint32_t p) {
+    for (; p > 0; p--) {
+        uint32_t c = x->doc->cp[p - 1];
+        if (gx_rel_clause_end(c) || c == '\n') return 1;
+        if (c != ' ' && c != 0x3000) return 0;
+    }
+    return 1;
+}
+
 /* partner: the agents before a partner word in its clause (within 12 characters: 同乐社区党支部、
- * 清华园社区党支部联合…), else the subject of the sentence before it, and each agent of the
- * list right after the word (partner). */
+ * 清华园社区党支部联合…), else the subject of the sentence before it or, when the word opens
+ * its clause, the topic, and each agent of the list right after the word (partner). */
 void gx_rel_partners(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t h = 0; h < x->hits->n; h++) {
@@ -129,7 +140,9 @@ void gx_rel_partners(gx_rel_ctx *x) {
                                "partner");
         }
         size_t a = x->agent[first];
-        if (heads || a == SIZE_MAX || x->agent_topic[first]) continue; /* a topic is too weak */
+        /* a topic is too weak, unless the word opens its clause: the dropped subject */
+        if (heads || a == SIZE_MAX || (x->agent_topic[first] && !S_opens_at(x, w->start)))
+            continue;
         for (size_t j = first; j < end; j++)
             if (S_partner_kind(x, &ms->v[j]))
                 gx_rel_add(x, GX_REL_PARTNER, x->node_of[a], x->node_of[j], &ms->v[a], &ms->v[j],
