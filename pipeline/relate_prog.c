@@ -10,8 +10,8 @@
  *                body located in it by name (北林路街道 -> 北林路街道党工委)
  * An agent is no subject when it only names a speaker's body (区委书记陈红民介绍), is cited as a
  * news source (央视网消息), follows an object mark (组建红叶合唱团, 对众意路小学), stands in a
- * document title (《二七区委…方案》), is counted (3个区域大党委) or heads a longer name; a
- * person subject leaves its clause to the person.
+ * document title (《二七区委…方案》) or a quotation (“平安和谐北林”), is counted (3个区域大党委) or
+ * heads a longer name; a person subject leaves its clause to the person.
  */
 #include <string.h>
 #include "relate_int.h"
@@ -20,13 +20,17 @@
 /* Sentences a topic lasts without being named again. */
 #define S_CONTEXT 40
 
-/* What gx_rel_agents keeps while it walks the mentions in order: the last 《 or 》 before the
- * mention (S_in_title), which mentions name a speaker's body (S_speaker) and the topic. */
+/* What gx_rel_agents keeps while it walks the mentions in order: the last 《 or 》 and the last
+ * quotation mark before the mention (S_in_title, S_in_quote), which mentions name a speaker's
+ * body (S_speaker). */
 typedef struct {
-    uint32_t scanned; /* the text before it was looked at for 《 and 》 */
-    uint32_t mark_at; /* 1 + position of the last 《 or 》 before scanned, 0 if none */
-    uint32_t mark;    /* that character */
-    uint8_t *speaker; /* per mention: 0 not known yet, 1 no, 2 a speaker's body */
+    uint32_t scanned;  /* the text before it was looked at for 《 》 and quotation marks */
+    uint32_t mark_at;  /* 1 + position of the last 《 or 》 before scanned, 0 if none */
+    uint32_t mark;     /* that character */
+    uint8_t *speaker;  /* per mention: 0 not known yet, 1 no, 2 a speaker's body */
+    uint32_t quote_at; /* 1 + position of the last quotation mark before scanned, 0 if none */
+    int quote_open;    /* that mark opened a quotation */
+    int quote_clause;  /* a clause ended since: the quotation is speech, not a name */
 } S_walk;
 
 /* 1 if a mention starting at s lies inside 《…》 within its sentence: the last 《 or 》 between
@@ -37,9 +41,21 @@ static int S_in_title(const gx_rel_ctx *x, S_walk *wk, uint32_t s, uint32_t sent
         if (c == 0x300A || c == 0x300B) { /* 《 》 */
             wk->mark_at = wk->scanned + 1;
             wk->mark = c;
-        }
+        } else if (c == 0x201C || c == 0x201D || c == '"') { /* “ ” and " (opens, then closes) */
+            wk->quote_open = c == '"' ? wk->quote_at < sent_start || !wk->quote_open : c == 0x201C;
+            wk->quote_at = wk->scanned + 1;
+            wk->quote_clause = 0;
+        } else if (gx_rel_clause_end(c))
+            wk->quote_clause = 1;
     }
     return wk->mark_at > sent_start && wk->mark == 0x300A;
+}
+
+/* 1 if a mention lies inside a quotation within its sentence (whose opening mark may end the
+ * sentence before: 。“), with no clause end before it in the quotation (a slogan: “平安和谐
+ * 北林”, not speech: “…,区委提出了…”); call after S_in_title for the mention's start. */
+static int S_in_quote(const S_walk *wk, uint32_t sent_start) {
+    return wk->quote_at >= sent_start && wk->quote_open && !wk->quote_clause;
 }
 
 /* 1 if a numeral and a measure word stand right before position s (3个, 15家). */
@@ -98,8 +114,9 @@ static int S_news_source(const gx_rel_ctx *x, const gx_mention *m) {
 
 /* Words that make the agent right after them an object (组建红叶合唱团, 对众意路小学, 来到金水区).
  */
-static const char *const S_object_marks[] = {"组建", "组成", "成立", "联合", "携手", "帮助", "指导",
-                                             "慰问", "走进", "来到", "对",   "向",   "给",   "为"};
+static const char *const S_object_marks[] = {"组建", "组成", "成立", "联合", "携手", "帮助",
+                                             "指导", "慰问", "走进", "来到", "庆祝", "纪念",
+                                             "统筹", "对",   "向",   "给",   "为"};
 
 /* 1 if an object mark ends right before mention m. */
 static int S_object(const gx_rel_ctx *x, const gx_mention *m) {
@@ -121,7 +138,8 @@ static int S_subject(const gx_rel_ctx *x, S_walk *wk, size_t i) {
     size_t k = S_next(x, i);
     if (k != SIZE_MAX && x->ms->v[k].start == m->end) return 0;
     return !S_speaker(x, wk, i) && !S_news_source(x, m) && !S_object(x, m) &&
-           !S_in_title(x, wk, m->start, se->start) && !S_counted(x, m->start);
+           !S_in_title(x, wk, m->start, se->start) && !S_in_quote(wk, se->start) &&
+           !S_counted(x, m->start);
 }
 
 /* 1 if mention i opens a clause: only spaces, dashes, Markdown heading marks (## ——) and the
@@ -312,7 +330,8 @@ static void S_pass(gx_rel_ctx *x, S_topics *t, S_pass_state *ps) {
     const gx_mentions *ms = x->ms;
     size_t subject = SIZE_MAX;
     uint32_t sent = UINT32_MAX, blocked = 0; /* a person subject blocks others up to here */
-    ps->wk.scanned = ps->wk.mark_at = ps->wk.mark = 0;
+    ps->wk.scanned = ps->wk.mark_at = ps->wk.mark = ps->wk.quote_at = 0;
+    ps->wk.quote_open = ps->wk.quote_clause = 0;
     for (size_t i = 0; i < ms->n; i++) {
         const gx_mention *m = &ms->v[i];
         if (m->sent != sent) {
