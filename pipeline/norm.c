@@ -23,6 +23,7 @@ int gx_is_han(uint32_t c) {
 int gx_is_space(uint32_t c) {
     if (c == ' ' || c == '\n' || c == '\t') return 1;
     if (c < 0x80 && c != 0x0B && c != 0x0C && c != '\r') return 0;
+    if (c > 0x3000) return 0; /* U+3000 IDEOGRAPHIC SPACE is the last White_Space code point */
     return u_isUWhiteSpace((UChar32)c) ? 1 : 0;
 }
 

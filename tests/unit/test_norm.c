@@ -1,6 +1,7 @@
 /* test_norm.c: stage 2 (normalize): NFKC, rejoining of broken lines, CR handling, offset map. */
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include "gx_norm.h"
 #include "harness.h"
@@ -40,6 +41,11 @@ int main(void) {
     D = gx_diag_new(NULL);
     gx_doc doc = {0};
     char buf[1024];
+
+    uint32_t differ = 0x110000;
+    for (uint32_t c = 0; c < 0x110000 && differ == 0x110000; c++)
+        if (gx_is_space(c) != (u_isUWhiteSpace((UChar32)c) ? 1 : 0)) differ = c;
+    eq_int(differ, 0x110000, "gx_is_space's shortcuts agree with ICU's White_Space everywhere");
 
     eq_str(S_norm("ＡＢＣ１２３，！", &doc), "ABC123,!", "full-width forms to ASCII");
     ok(S_map_ok(&doc), "map after NFKC");
