@@ -8,12 +8,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 E="$(dirname "$HERE")/encoding"
 T="$(mktemp -d "${TMPDIR:-/tmp}/gx_enc.XXXXXX")"
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then pass=$((pass + 1)); echo "ok - $name"
-    else fail=$((fail + 1)); echo "not ok - $name"; sed 's/^/#   /' "$T/check.out" | head -10; fi
-}
+. "$HERE/lib.sh"
 # mentions of FILE without the doc field (ids differ by file name)
 spans() { "$BIN" mentions -q "$@" 2>/dev/null | sed 's/^{"doc":"[^"]*",//'; }
 
@@ -83,5 +78,4 @@ check "  listing the choices" grep -q 'gb18030' "$T/usage.err"
 "$BIN" mentions -q --encoding utf-8 "$E/simp_gb18030.txt" >/dev/null 2>&1; rc=$?
 check "--encoding utf-8 is strict (no detection)" test "$rc" = 1
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -9,12 +9,7 @@ CORPUS="$(dirname "$HERE")/corpus"
 T="$(mktemp -d "${TMPDIR:-/tmp}/gx_graph.XXXXXX")"
 trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
-pass=0 fail=0
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then pass=$((pass + 1)); echo "ok - $name"
-    else fail=$((fail + 1)); echo "not ok - $name"; sed 's/^/#   /' "$T/check.out" | head -10; fi
-}
+. "$HERE/lib.sh"
 pyjson() { # FILE PYTHON-EXPRESSION over g (the graph): must be true
     $PY -c "import json,sys; g=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1"
 }
@@ -107,4 +102,4 @@ for bad in "--types foo" "--min-weight x" "--top-edges 0" "--evidence 65" "--win
 done
 "$BIN" render -q --view sideways "$CORPUS" -o "$T/bad" >"$T/bad.out" 2>&1
 check "render --view sideways: exit 2" test "$?" = 2
-echo "$pass passed, $fail failed"
+finish

@@ -16,12 +16,7 @@ REPO="$(dirname "$(dirname "$HERE")")"
 T="$(mktemp -d "${TMPDIR:-/tmp}/gx_hostile.XXXXXX")"
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 2
-pass=0 fail=0
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then pass=$((pass + 1)); echo "ok - $name"
-    else fail=$((fail + 1)); echo "not ok - $name"; sed 's/^/#   /' "$T/check.out" | head -10; fi
-}
+. "$HERE/lib.sh"
 has() { grep -q -- "$2" "$1"; } # has FILE REGEX
 PY=/usr/bin/python3
 printf '张三\tperson\n北京\tplace\n清华大学\torg\n' >d.tsv
@@ -160,5 +155,4 @@ check "SIGINT during dict compile: no image and no temporary left" \
     bash -c "{ [ $rc -eq 130 ] && ! ls c.gxd* >/dev/null 2>&1; } ||
              { [ $rc -eq 0 ] && [ -s c.gxd ] && ! ls c.gxd.tmp* >/dev/null 2>&1; }"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

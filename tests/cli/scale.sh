@@ -10,12 +10,7 @@ CORPUS="$(dirname "$HERE")/corpus"
 T="$(mktemp -d "${TMPDIR:-/tmp}/gx_scale.XXXXXX")"
 trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
-pass=0 fail=0
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then pass=$((pass + 1)); echo "ok - $name"
-    else fail=$((fail + 1)); echo "not ok - $name"; sed 's/^/#   /' "$T/check.out" | head -10; fi
-}
+. "$HERE/lib.sh"
 same_graph() { # DIR1 DIR2: the three graph files are byte-identical
     cmp "$1/graph.graphml" "$2/graph.graphml" && cmp "$1/graph.dot" "$2/graph.dot" &&
         cmp "$1/graph.json" "$2/graph.json"
@@ -152,5 +147,4 @@ check "a 4.5 MB document of relations takes less than 60 s" test -s "$T/long/gra
 check "and states relations" grep -Eq '"relation":"(role|part_of|located_in|partner)' \
     "$T/long/graph.json"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -14,12 +14,7 @@ T="$(mktemp -d "${TMPDIR:-/tmp}/gx_suggest.XXXXXX")"
 trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
 unset GUANXI_DICTS
-pass=0 fail=0
-check() { # NAME COMMAND...: passes when the command succeeds
-    local name=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then pass=$((pass + 1)); echo "ok - $name"
-    else fail=$((fail + 1)); echo "not ok - $name"; sed 's/^/#   /' "$T/check.out" | head -10; fi
-}
+. "$HERE/lib.sh"
 # pytsv FILE EXPR: EXPR (over rows, the data lines split on tabs, and head, the first line) holds
 pytsv() {
     $PY -c "
@@ -190,5 +185,4 @@ check "pathological input: exit 0" rc_is patho 0
 check "the n-gram table was pruned (GX_SUGGEST_MAX_NGRAMS)" \
     grep -Eq 'counted   [0-9]+ n-grams \([1-9][0-9]* pruned\)' "$T/patho.err"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
