@@ -58,15 +58,9 @@ static void S_write_bytes(const char *path, const unsigned char *b, size_t n) {
 
 static uint32_t S_cps[256];
 
+/* The code points of s in S_cps; returns their count. */
 static uint32_t S_decode(const char *s) {
-    int32_t i = 0, len = (int32_t)strlen(s);
-    uint32_t n = 0;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        S_cps[n++] = (uint32_t)c;
-    }
-    return n;
+    return (uint32_t)gx_utf8_cps(s, S_cps, sizeof S_cps / sizeof *S_cps);
 }
 
 /* ---------------------------------------------------------------- round trip */

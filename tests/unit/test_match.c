@@ -12,15 +12,9 @@
 
 static uint32_t S_cps[4096];
 
+/* The code points of s in S_cps; returns their count. */
 static uint32_t S_decode(const char *s) {
-    int32_t i = 0, len = (int32_t)strlen(s);
-    uint32_t n = 0;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        S_cps[n++] = (uint32_t)c;
-    }
-    return n;
+    return (uint32_t)gx_utf8_cps(s, S_cps, sizeof S_cps / sizeof *S_cps);
 }
 
 static gx_dict *S_dict(const char *const *lines, gx_diag *d) {
