@@ -153,11 +153,14 @@ static int S_conjunction(const gx_rctx *x, uint32_t p) {
 }
 
 /* The name after a title at p: a Chinese name, or a transliterated one when that is longer and
- * the Chinese reading holds only transliteration characters (前锋巴蒂斯图塔, not 巴蒂斯). */
+ * the Chinese reading holds only transliteration characters (前锋巴蒂斯图塔, not 巴蒂斯), also after
+ * a first character that is only a surname (部长贾斯蒂卡, not 贾斯蒂). */
 static void S_name_after(gx_rctx *x, uint32_t p) {
     uint32_t len = S_conjunction(x, p) ? 0 : S_name_at(x, p); /* 副总理|和|苏林, 专家|和|企业家 */
     uint32_t tl = gx_r_translit_after(x, p), all = 1;
     for (uint32_t i = p + 1; i < p + len; i++) all = all && gx_r_translit(x, i);
+    if (tl == 0 && len >= 3 && all && gx_r_translit_after(x, p + 1) + 1 > len)
+        tl = gx_r_translit_after(x, p + 1) + 1; /* 贾|斯蒂卡: a surname opens a transliteration */
     if (tl > len && (len == 0 || all)) {
         gx_r_add(x, p, p + tl, GX_KIND_PERSON, "rule:title_foreign", 0);
         return;
@@ -212,12 +215,19 @@ static int S_body_ends(const gx_rctx *x, uint32_t p) {
     return gx_r_entity_ends(x, p, 1) != UINT32_MAX || gx_r_role_ends(x, p, GX_ROLE_SUFFIX);
 }
 
+/* 1 if the title e is the head of a body named by its first character (部长, subtype=head). */
+static int S_head_title(const gx_entry *e) {
+    return e->subtype && strcmp(e->subtype, "head") == 0;
+}
+
 /* 1 if a word of two or more characters runs across either end of the title hit h (妇女|儿童
  * over 女儿): then the title is no word of this text. Not a word across its start when a body
- * ends there (英国|外交大臣), nor one across its end that a transliterated name after it
+ * ends there (英国|外交大臣) or, for a head title, a body ends with its first character
+ * (财政部|长: 部长 of 财政部), nor one across its end that a transliterated name after it
  * covers (总理|科尔 over 理科). */
-static int S_title_void(const gx_rctx *x, const gx_hit *h) {
-    int body = S_body_ends(x, h->start);
+static int S_title_void(const gx_rctx *x, const gx_hit *h, const gx_entry *e) {
+    int body = S_body_ends(x, h->start) ||
+               (S_head_title(e) && gx_r_entity_ends(x, h->start + 1, 1) != UINT32_MAX);
     uint32_t tl = gx_r_translit_after(x, h->end);
     for (uint32_t p = h->start + 1; p < h->end; p++) {
         uint32_t lo, hi;
@@ -251,7 +261,7 @@ static int S_title_shadowed(const gx_rctx *x, const gx_hit *h) {
 
 static void S_title(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     gx_r_seek(x, h->start);
-    if (S_title_void(x, h) || S_title_shadowed(x, h)) return;
+    if (S_title_void(x, h, e) || S_title_shadowed(x, h)) return;
     if (e->side & 1) {
         uint32_t p = h->end;
         if ((e->flags & GX_ENTRY_BYLINE) && p < x->s1 && x->doc->cp[p] == ' ') S_byline(x, p);
