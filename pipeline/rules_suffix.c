@@ -104,7 +104,9 @@ static uint32_t S_numeral_run(const gx_rctx *x, uint32_t end) {
 }
 
 /* Start of the last generic word (role generic; with bound_only, only those flagged bound)
- * ending inside (a, end]; UINT32_MAX if none. With at_end, only one ending at end counts. */
+ * ending inside (a, end]; UINT32_MAX if none. With at_end, only one ending at end counts, and
+ * not one flagged weak: a trade (保险) makes a name generic only when it is all of the name
+ * (保险公司, not 平安保险公司). */
 static uint32_t S_generic_before(const gx_rctx *x, uint32_t a, uint32_t end, int bound_only,
                                  int at_end) {
     for (uint32_t p = end; p > a; p--) {
@@ -113,7 +115,7 @@ static uint32_t S_generic_before(const gx_rctx *x, uint32_t a, uint32_t end, int
         for (uint32_t k = lo; k < hi; k++) {
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
             uint32_t s = x->hits->v[x->c->by_end[k]].start;
-            int generic = gx_r_generic_noun(e);
+            int generic = gx_r_generic_noun(e) && !(at_end && (e->flags & GX_ENTRY_WEAK));
             if (s >= a && generic && (!bound_only || (e->flags & GX_ENTRY_BOUND))) return bound_only ? p : s;
         }
         if (at_end) break;
