@@ -69,6 +69,11 @@ void gx_emit_cleanup_temps(void);
 void gx_emit_temp_track(const char *path);
 void gx_emit_temp_done(void);
 
+/* Formats v as cJSON prints numbers ("3" for integral values, else %1.15g or, when that does
+ * not read back exactly, %1.17g), in the C locale; so GraphML, DOT and JSON write the same
+ * bytes. v must be finite. */
+void gx_emit_number(double v, char *buf, size_t cap);
+
 /* Returns a new NUL-terminated copy of s[0..n) that is safe for every output format: valid UTF-8
  * (each invalid byte becomes U+FFFD), C0 controls other than TAB and LF removed, CR and CRLF
  * turned into LF, U+007F..U+009F, U+FFFE and U+FFFF removed. *out_len (may be NULL) gets its

@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -113,6 +114,7 @@ static gx_status S_open_temp(const char *dir, const char *base, int slot, const 
     S_temp_live[slot] = 1;
     S_set_mode(fd);
     *out = fdopen(fd, "w");
+    if (*out) __fsetlocking(*out, FSETLOCKING_BYCALLER); /* one writer thread: no lock per call */
     if (!*out) {
         gx_status st = gx_diag_error(d, GX_EIO, final, 0, "cannot open: %s", strerror(errno));
         close(fd);

@@ -95,11 +95,17 @@ static size_t S_escape(const uint8_t *s, size_t n, size_t budget, char *out, siz
     return n;
 }
 
-/* The DOT label for name: sanitized, escaped, cut at a code point with "…" when too long.
- * The caller frees it with free(). */
-static char *S_label(const char *name) {
-    size_t n;
-    char *s = gx_sanitize(name, strlen(name), &n);
+/* The DOT label for name: sanitized, escaped, cut at a code point with "…" when too long. It is
+ * name itself when that needs none of it (the usual case: *owned = NULL), else a copy that is
+ * also put in *owned for the caller to free(). */
+static const char *S_label(const char *name, char **owned) {
+    char *clean;
+    const char *s = gx_sanitized(name, &clean);
+    size_t n = strlen(s);
+    if (n < S_MAX_VALUE_BYTES / 2 && !strpbrk(s, "\\\n")) { /* escapes nothing, cuts nothing */
+        *owned = clean;
+        return s;
+    }
     size_t cap = (n < S_MAX_VALUE_BYTES / 2 ? 2 * n : S_MAX_VALUE_BYTES) + sizeof S_ELLIPSIS;
     char *out = gx_xmalloc(cap);
     size_t j = 0;
@@ -110,7 +116,8 @@ static char *S_label(const char *name) {
         j += strlen(S_ELLIPSIS);
     }
     out[j] = '\0';
-    free(s);
+    free(clean);
+    *owned = out;
     return out;
 }
 
@@ -156,25 +163,25 @@ static int S_find_syms(Agraph_t *ag, S_syms *y) {
 }
 
 static int S_set_u32(void *obj, Agsym_t *sym, uint32_t v) {
-    char buf[16];
-    snprintf(buf, sizeof buf, "%" PRIu32, v);
+    char buf[24];
+    gx_emit_number(v, buf, sizeof buf); /* the digits, as GraphML and JSON write them */
     return agxset(obj, sym, buf);
 }
 
 /* Creates node n (named by its id) with its attributes. Returns NULL on a cgraph error. */
 static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
-    char *id = gx_sanitize(n->id, strlen(n->id), NULL), *label = S_label(n->label);
-    char *kind = gx_sanitize(gx_kind_name(n->kind), strlen(gx_kind_name(n->kind)), NULL);
-    Agnode_t *an = agnode(ag, id, 1);
-    if (an && (agxset(an, y->label, label) != 0 || agxset(an, y->kind, kind) != 0 ||
+    char *oid, *olabel;
+    const char *id = gx_sanitized(n->id, &oid), *label = S_label(n->label, &olabel);
+    Agnode_t *an = agnode(ag, (char *)id, 1);
+    if (an && (agxset(an, y->label, (char *)label) != 0 ||
+               agxset(an, y->kind, (char *)gx_kind_name(n->kind)) != 0 ||
                S_set_u32(an, y->mentions, n->mentions) != 0 ||
                S_set_u32(an, y->n_documents, n->documents) != 0 ||
                agxset(an, y->shape, (char *)S_kind_style[n->kind].shape) != 0 ||
                agxset(an, y->fillcolor, (char *)S_kind_style[n->kind].fill) != 0))
         an = NULL;
-    free(id);
-    free(label);
-    free(kind);
+    free(oid);
+    free(olabel);
     return an;
 }
 
@@ -184,26 +191,27 @@ static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
 static int S_set_edge_attrs(Agedge_t *ae, const S_syms *y, const gx_graph *g, const gx_edge *e) {
     char relbuf[128];
     gx_edge_relation_text(e, relbuf, sizeof relbuf);
-    char *rel = gx_sanitize(relbuf, strlen(relbuf), NULL);
-    char *ev = e->n_evidence ? S_label(e->evidence[0].snippet) : NULL;
+    char *orel, *oev = NULL;
+    const char *rel = gx_sanitized(relbuf, &orel);
+    const char *ev = e->n_evidence ? S_label(e->evidence[0].snippet, &oev) : NULL;
     uint32_t lw = e->count < 1                     ? 1
                   : e->count > S_MAX_LAYOUT_WEIGHT ? S_MAX_LAYOUT_WEIGHT
                                                    : e->count;
     long hundredths = lround(100.0 * (1.0 + log1p((double)e->count)));
     char pen[32];
     snprintf(pen, sizeof pen, "%ld.%02ld", hundredths / 100, hundredths % 100);
-    int rc = agxset(ae, y->relation, rel) != 0 || S_set_u32(ae, y->count, e->count) != 0 ||
+    int rc = agxset(ae, y->relation, (char *)rel) != 0 || S_set_u32(ae, y->count, e->count) != 0 ||
              S_set_u32(ae, y->sentences, e->sentences) != 0 ||
              S_set_u32(ae, y->e_documents, e->documents) != 0 || S_set_u32(ae, y->w, e->count) != 0 ||
              S_set_u32(ae, y->weight, lw) != 0 || agxset(ae, y->penwidth, pen) != 0 ||
-             (ev && agxset(ae, y->evidence, ev) != 0);
+             (ev && agxset(ae, y->evidence, (char *)ev) != 0);
     if (e->head != UINT32_MAX && rc == 0) { /* the arrow points from the head to the other end */
         const char *hid = gx_graph_node(g, e->head)->id;
         rc = agxset(ae, y->head, (char *)hid) != 0 ||
              agxset(ae, y->dir, e->head == e->source ? "forward" : "back") != 0;
     }
-    free(rel);
-    free(ev);
+    free(orel);
+    free(oev);
     return rc ? -1 : 0;
 }
 

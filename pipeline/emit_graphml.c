@@ -1,9 +1,13 @@
-/* emit_graphml.c: the finished gx_graph as GraphML, through libxml2's xmlTextWriter.
+/* emit_graphml.c: the finished gx_graph as GraphML, through libxml2's output buffer.
  *
  * Last stage (emit), one of three emitters (see gx_emit.h). Follows CONTRACT.md §1: default
  * namespace, every <key> before the single <graph>, graph data first, then all nodes, then all
  * edges; prefixed key ids (v_label, e_weight) so Gephi maps them by attr.name; no empty <data>.
- * The writer escapes & < > " and CR; gx_sanitize() has already removed what XML cannot hold.
+ * libxml2 escapes every string: text with xmlEncodeSpecialChars (& < > " CR), attribute values
+ * with xmlAttrSerializeTxtContent; gx_sanitize() has already removed what XML cannot hold. The
+ * markup around them is guanxi's own, indented two spaces a level as xmlTextWriter indents it:
+ * the writer cost four library calls, a copy of the element name and a list operation per
+ * <data>, most of the time of the whole emitter.
  */
 #include <errno.h>
 #include <math.h>
@@ -11,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/xmlwriter.h>
+#include <libxml/entities.h>
+#include <libxml/tree.h>
+#include <libxml/xmlIO.h>
 #include "emit_int.h"
 
 #define S_NS     "http://graphml.graphdrawing.org/xmlns"
@@ -44,59 +50,153 @@ static const char *S_int_type(uint32_t max) {
     return max > INT32_MAX ? "long" : "int";
 }
 
-/* <key id=.. for=.. attr.name=.. attr.type=../>. Returns < 0 on a writer error. */
-static int S_key(xmlTextWriterPtr w, const char *id, const char *dom, const char *name,
-                 const char *type) {
-    char *sid = gx_sanitize(id, strlen(id), NULL), *sname = gx_sanitize(name, strlen(name), NULL);
-    int rc = xmlTextWriterStartElement(w, S_X("key")) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(sid)) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("for"), S_X(dom)) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("attr.name"), S_X(sname)) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("attr.type"), S_X(type)) < 0 ||
-                     xmlTextWriterEndElement(w) < 0
-                 ? -1
-                 : 0;
-    free(sid);
-    free(sname);
-    return rc;
+/* ---------------------------------------------------------------- the XML writer */
+
+/* The output and where the markup stands. Errors are kept in err and checked at the end. */
+#define S_STAGE_BYTES 65536
+
+typedef struct {
+    xmlOutputBufferPtr out;
+    char stage[S_STAGE_BYTES]; /* markup and text gathered for one xmlOutputBufferWrite */
+    size_t staged;
+    xmlBufferPtr attr; /* an attribute value being escaped */
+    int depth;         /* elements open */
+    int open;          /* 1 while the last start tag may still take attributes */
+    int err;
+} S_xml;
+
+/* Hands the staged bytes to libxml2's buffer (one call instead of one per piece). */
+static void S_flush(S_xml *x) {
+    if (x->staged && xmlOutputBufferWrite(x->out, (int)x->staged, x->stage) < 0) x->err = 1;
+    x->staged = 0;
 }
 
-/* <data key="key">text</data> with text as it is (clean); nothing when it is empty. */
-static int S_data_clean(xmlTextWriterPtr w, const char *key, const char *text) {
-    if (!*text) return 0;
-    return xmlTextWriterStartElement(w, S_X("data")) < 0 ||
-                   xmlTextWriterWriteAttribute(w, S_X("key"), S_X(key)) < 0 ||
-                   xmlTextWriterWriteString(w, S_X(text)) < 0 || xmlTextWriterEndElement(w) < 0
-               ? -1
-               : 0;
+static void S_raw(S_xml *x, const char *s) {
+    size_t n = strlen(s);
+    if (x->staged + n > S_STAGE_BYTES) S_flush(x);
+    if (n > S_STAGE_BYTES) {
+        if (xmlOutputBufferWrite(x->out, (int)n, s) < 0) x->err = 1;
+        return;
+    }
+    memcpy(x->stage + x->staged, s, n);
+    x->staged += n;
+}
+
+/* Text content, escaped by libxml2. */
+static void S_text(S_xml *x, const char *s) {
+    xmlChar *e = xmlEncodeSpecialChars(NULL, S_X(s));
+    if (!e) x->err = 1;
+    else S_raw(x, (const char *)e);
+    xmlFree(e);
+}
+
+static void S_indent(S_xml *x) {
+    static const char spaces[] = "                                ";
+    int n = 2 * x->depth;
+    for (; n > (int)sizeof spaces - 1; n -= (int)sizeof spaces - 1) S_raw(x, spaces);
+    S_raw(x, spaces + (sizeof spaces - 1 - (size_t)n));
+}
+
+/* <name on a line of its own; the element before, if its start tag is open, gets children. */
+static void S_begin(S_xml *x, const char *name) {
+    if (x->open) S_raw(x, ">\n");
+    S_indent(x);
+    S_raw(x, "<");
+    S_raw(x, name);
+    x->open = 1;
+    x->depth++;
+}
+
+/* name="value" in the open start tag, the value escaped by libxml2. */
+static void S_attr(S_xml *x, const char *name, const char *value) {
+    xmlBufferEmpty(x->attr);
+    xmlAttrSerializeTxtContent(x->attr, NULL, NULL, S_X(value));
+    S_raw(x, " ");
+    S_raw(x, name);
+    S_raw(x, "=\"");
+    S_raw(x, (const char *)xmlBufferContent(x->attr));
+    S_raw(x, "\"");
+}
+
+/* Closes the innermost element: "/>" when it has no children, else </name> on its own line. */
+static void S_end(S_xml *x, const char *name) {
+    x->depth--;
+    if (x->open) {
+        S_raw(x, "/>\n");
+        x->open = 0;
+        return;
+    }
+    S_indent(x);
+    S_raw(x, "</");
+    S_raw(x, name);
+    S_raw(x, ">\n");
+}
+
+/* Closes the innermost element (name) around text, escaped unless clean (digits). */
+static void S_end_text(S_xml *x, const char *name, const char *text, int clean) {
+    S_raw(x, ">");
+    if (clean) S_raw(x, text);
+    else S_text(x, text);
+    S_raw(x, "</");
+    S_raw(x, name);
+    S_raw(x, ">\n");
+    x->open = 0;
+    x->depth--;
+}
+
+/* ---------------------------------------------------------------- small writers */
+
+/* <key id=.. for=.. attr.name=.. attr.type=../>. */
+static void S_key(S_xml *x, const char *id, const char *dom, const char *name, const char *type) {
+    char *oid, *oname;
+    const char *sid = gx_sanitized(id, &oid), *sname = gx_sanitized(name, &oname);
+    S_begin(x, "key");
+    S_attr(x, "id", sid);
+    S_attr(x, "for", dom);
+    S_attr(x, "attr.name", sname);
+    S_attr(x, "attr.type", type);
+    S_end(x, "key");
+    free(oid);
+    free(oname);
+}
+
+/* <data key="key">text</data>, text escaped (escape) or digits; nothing when it is empty. */
+static void S_data_as(S_xml *x, const char *key, const char *text, int escape) {
+    if (!*text) return;
+    S_begin(x, "data");
+    S_raw(x, " key=\""); /* key ids are guanxi's identifiers: nothing to escape */
+    S_raw(x, key);
+    S_raw(x, "\"");
+    S_end_text(x, "data", text, !escape);
 }
 
 /* <data key="key">text</data> with text sanitized; nothing when the result is empty. */
-static int S_data(xmlTextWriterPtr w, const char *key, const char *text) {
+static void S_data(S_xml *x, const char *key, const char *text) {
     char *own;
-    int rc = S_data_clean(w, key, gx_sanitized(text, &own));
+    S_data_as(x, key, gx_sanitized(text, &own), 1);
     free(own);
-    return rc;
 }
 
-static int S_data_u32(xmlTextWriterPtr w, const char *key, uint32_t v) {
+static void S_data_u32(S_xml *x, const char *key, uint32_t v) {
     char buf[16];
     snprintf(buf, sizeof buf, "%" PRIu32, v);
-    return S_data_clean(w, key, buf);
+    S_data_as(x, key, buf, 0);
 }
 
-static int S_data_num(xmlTextWriterPtr w, const char *key, double v) {
+static void S_data_num(S_xml *x, const char *key, double v) {
     char buf[40];
     gx_emit_number(v, buf, sizeof buf);
-    return S_data_clean(w, key, buf);
+    S_data_as(x, key, buf, 0); /* digits, '.', '-', 'e', '+': nothing to escape */
 }
 
 /* Evidence as a JSON array in a string attribute (GraphML has no list type); its strings are
  * already sanitized. */
-static int S_data_evidence(xmlTextWriterPtr w, gx_jsonbuf *b, const char *key,
-                           const gx_evidence *ev, uint32_t n) {
+static void S_data_evidence(S_xml *x, gx_jsonbuf *b, const char *key, const gx_evidence *ev,
+                            uint32_t n) {
+    if (!n) return;
     const char *t = gx_emit_evidence_text(b, ev, n);
-    return t ? S_data_clean(w, key, t) : 0;
+    if (t) S_data_as(x, key, t, 1);
+    else x->err = 1;
 }
 
 /* ---------------------------------------------------------------- document parts */
@@ -119,8 +219,8 @@ static const struct {
     {"e_dice", "edge", "dice", "double"},          {"e_evidence", "edge", "evidence", "string"},
 };
 
-static int S_write_keys(xmlTextWriterPtr w, const gx_graph *g, const S_maxima *m, gx_diag *d,
-                        const char *name) {
+static void S_write_keys(S_xml *x, const gx_graph *g, const S_maxima *m, gx_diag *d,
+                         const char *name) {
     for (size_t i = 0; i < gx_graph_info_count(g); i++) {
         const char *k, *v;
         gx_graph_info(g, i, &k, &v);
@@ -130,25 +230,23 @@ static int S_write_keys(xmlTextWriterPtr w, const gx_graph *g, const S_maxima *m
         }
         char id[256];
         if ((size_t)snprintf(id, sizeof id, "g_%s", k) >= sizeof id) continue;
-        if (S_key(w, id, "graph", k, "string") < 0) return -1;
+        S_key(x, id, "graph", k, "string");
     }
     uint32_t big = m->node_mentions > m->edge_count ? m->node_mentions : m->edge_count;
     for (size_t i = 0; i < sizeof S_keys / sizeof *S_keys; i++) {
         const char *type = strcmp(S_keys[i].type, "count") == 0 ? S_int_type(big) : S_keys[i].type;
-        if (S_key(w, S_keys[i].id, S_keys[i].dom, S_keys[i].name, type) < 0) return -1;
+        S_key(x, S_keys[i].id, S_keys[i].dom, S_keys[i].name, type);
     }
-    return 0;
 }
 
-static int S_write_graph_data(xmlTextWriterPtr w, const gx_graph *g) {
+static void S_write_graph_data(S_xml *x, const gx_graph *g) {
     for (size_t i = 0; i < gx_graph_info_count(g); i++) {
         const char *k, *v;
         char id[256];
         gx_graph_info(g, i, &k, &v);
         if (!S_is_ident(k) || (size_t)snprintf(id, sizeof id, "g_%s", k) >= sizeof id) continue;
-        if (S_data(w, id, v) < 0) return -1;
+        S_data(x, id, v);
     }
-    return 0;
 }
 
 /* ---------------------------------------------------------------- yEd (--yed) */
@@ -163,107 +261,103 @@ static const struct {
     [GX_KIND_PROGRAM] = {"#C5B0D5", "parallelogram"},
 };
 
-static int S_attr(xmlTextWriterPtr w, const char *name, const char *value) {
-    return xmlTextWriterWriteAttribute(w, S_X(name), S_X(value)) < 0 ? -1 : 0;
+/* An empty element with attributes: <name a="v" .../>, pairs NULL-terminated. */
+static void S_empty(S_xml *x, const char *name, const char *const *pairs) {
+    S_begin(x, name);
+    for (; pairs[0]; pairs += 2) S_attr(x, pairs[0], pairs[1]);
+    S_end(x, name);
 }
 
 /* <data key="v_gfx"><y:ShapeNode> with geometry, fill, label and shape. */
-static int S_yed_node(xmlTextWriterPtr w, const gx_node *n) {
+static void S_yed_node(S_xml *x, const gx_node *n) {
     char width[32];
     size_t chars = 0;
     for (const char *p = n->label; *p; p++) chars += ((unsigned char)*p & 0xC0) != 0x80;
     snprintf(width, sizeof width, "%zu.0", 20 + 14 * (chars < 40 ? chars : 40));
-    char *label = gx_sanitize(n->label, strlen(n->label), NULL);
-    int rc = xmlTextWriterStartElement(w, S_X("data")) < 0 || S_attr(w, "key", "v_gfx") < 0 ||
-             xmlTextWriterStartElement(w, S_X("y:ShapeNode")) < 0 ||
-             xmlTextWriterStartElement(w, S_X("y:Geometry")) < 0 || S_attr(w, "height", "30.0") < 0 ||
-             S_attr(w, "width", width) < 0 || S_attr(w, "x", "0.0") < 0 || S_attr(w, "y", "0.0") < 0 ||
-             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:Fill")) < 0 ||
-             S_attr(w, "color", S_yed_style[n->kind].fill) < 0 || S_attr(w, "transparent", "false") < 0 ||
-             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:NodeLabel")) < 0 ||
-             xmlTextWriterWriteString(w, S_X(label)) < 0 || xmlTextWriterEndElement(w) < 0 ||
-             xmlTextWriterStartElement(w, S_X("y:Shape")) < 0 ||
-             S_attr(w, "type", S_yed_style[n->kind].shape) < 0 || xmlTextWriterEndElement(w) < 0 ||
-             xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0
-                 ? -1
-                 : 0;
-    free(label);
-    return rc;
+    char *own;
+    const char *label = gx_sanitized(n->label, &own);
+    S_begin(x, "data");
+    S_attr(x, "key", "v_gfx");
+    S_begin(x, "y:ShapeNode");
+    S_empty(x, "y:Geometry",
+            (const char *const[]){"height", "30.0", "width", width, "x", "0.0", "y", "0.0", NULL});
+    S_empty(x, "y:Fill",
+            (const char *const[]){"color", S_yed_style[n->kind].fill, "transparent", "false", NULL});
+    S_begin(x, "y:NodeLabel");
+    S_end_text(x, "y:NodeLabel", label, 0);
+    S_empty(x, "y:Shape", (const char *const[]){"type", S_yed_style[n->kind].shape, NULL});
+    S_end(x, "y:ShapeNode");
+    S_end(x, "data");
+    free(own);
 }
 
 /* <data key="e_gfx"><y:PolyLineEdge>: width by weight, an arrow from the head of a directed
  * relation, the relation as label when one is stated. */
-static int S_yed_edge(xmlTextWriterPtr w, const gx_edge *e, const char *rel) {
+static void S_yed_edge(S_xml *x, const gx_edge *e, const char *rel) {
     char width[32];
     snprintf(width, sizeof width, "%.1f", 1.0 + log1p((double)e->count));
     const char *src = e->head == e->target ? "standard" : "none";
     const char *dst = e->head == e->source ? "standard" : "none";
-    int rc = xmlTextWriterStartElement(w, S_X("data")) < 0 || S_attr(w, "key", "e_gfx") < 0 ||
-             xmlTextWriterStartElement(w, S_X("y:PolyLineEdge")) < 0 ||
-             xmlTextWriterStartElement(w, S_X("y:LineStyle")) < 0 ||
-             S_attr(w, "color", e->relations ? "#1F77B4" : "#7F7F7F") < 0 ||
-             S_attr(w, "type", "line") < 0 || S_attr(w, "width", width) < 0 ||
-             xmlTextWriterEndElement(w) < 0 || xmlTextWriterStartElement(w, S_X("y:Arrows")) < 0 ||
-             S_attr(w, "source", src) < 0 || S_attr(w, "target", dst) < 0 ||
-             xmlTextWriterEndElement(w) < 0;
-    if (!rc && e->relations)
-        rc = xmlTextWriterStartElement(w, S_X("y:EdgeLabel")) < 0 ||
-             xmlTextWriterWriteString(w, S_X(rel)) < 0 || xmlTextWriterEndElement(w) < 0;
-    return rc || xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+    S_begin(x, "data");
+    S_attr(x, "key", "e_gfx");
+    S_begin(x, "y:PolyLineEdge");
+    S_empty(x, "y:LineStyle",
+            (const char *const[]){"color", e->relations ? "#1F77B4" : "#7F7F7F", "type", "line",
+                                  "width", width, NULL});
+    S_empty(x, "y:Arrows", (const char *const[]){"source", src, "target", dst, NULL});
+    if (e->relations) {
+        S_begin(x, "y:EdgeLabel");
+        S_end_text(x, "y:EdgeLabel", rel, 0);
+    }
+    S_end(x, "y:PolyLineEdge");
+    S_end(x, "data");
 }
 
 /* ---------------------------------------------------------------- nodes and edges */
 
-static int S_write_node(xmlTextWriterPtr w, gx_jsonbuf *b, const gx_node *n, int yed) {
+static void S_write_node(S_xml *x, gx_jsonbuf *b, const gx_node *n, int yed) {
     char *own;
-    const char *id = gx_sanitized(n->id, &own);
-    int rc = xmlTextWriterStartElement(w, S_X("node")) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(id)) < 0 ||
-                     S_data(w, "v_label", n->label) < 0 || S_data(w, "v_name", n->label) < 0 ||
-                     S_data(w, "v_kind", gx_kind_name(n->kind)) < 0 ||
-                     S_data_u32(w, "v_mentions", n->mentions) < 0 ||
-                     S_data_u32(w, "v_documents", n->documents) < 0 ||
-                     S_data_u32(w, "v_degree", n->degree) < 0 ||
-                     S_data(w, "v_aliases", n->aliases) < 0 ||
-                     S_data(w, "v_first_document", n->first_doc) < 0 ||
-                     S_data_evidence(w, b, "v_evidence", n->evidence, n->n_evidence) < 0 ||
-                     (yed && S_yed_node(w, n) < 0) || xmlTextWriterEndElement(w) < 0
-                 ? -1
-                 : 0;
+    S_begin(x, "node");
+    S_attr(x, "id", gx_sanitized(n->id, &own));
     free(own);
-    return rc;
+    S_data(x, "v_label", n->label);
+    S_data(x, "v_name", n->label);
+    S_data(x, "v_kind", gx_kind_name(n->kind));
+    S_data_u32(x, "v_mentions", n->mentions);
+    S_data_u32(x, "v_documents", n->documents);
+    S_data_u32(x, "v_degree", n->degree);
+    S_data(x, "v_aliases", n->aliases);
+    S_data(x, "v_first_document", n->first_doc);
+    S_data_evidence(x, b, "v_evidence", n->evidence, n->n_evidence);
+    if (yed) S_yed_node(x, n);
+    S_end(x, "node");
 }
 
 /* Edge i as <edge id="e<i>">. The weight is the count, a double written like cJSON writes an
  * integral double ("3", not "3.0"), so all three formats carry the same bytes. */
-static int S_write_edge(xmlTextWriterPtr w, gx_jsonbuf *b, const gx_graph *g, size_t i,
-                        int yed) {
+static void S_write_edge(S_xml *x, gx_jsonbuf *b, const gx_graph *g, size_t i, int yed) {
     const gx_edge *e = gx_graph_edge(g, i);
-    const gx_node *s = gx_graph_node(g, e->source), *t = gx_graph_node(g, e->target);
-    char eid[32], rel[128];
+    char eid[32], rel[128], *own;
     snprintf(eid, sizeof eid, "e%zu", i);
-    char *sown, *town;
-    const char *sid = gx_sanitized(s->id, &sown), *tid = gx_sanitized(t->id, &town);
-    const char *head = e->head == UINT32_MAX ? "" : gx_graph_node(g, e->head)->id;
-    int rc = xmlTextWriterStartElement(w, S_X("edge")) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("id"), S_X(eid)) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("source"), S_X(sid)) < 0 ||
-                     xmlTextWriterWriteAttribute(w, S_X("target"), S_X(tid)) < 0 ||
-                     S_data_u32(w, "e_weight", e->count) < 0 ||
-                     S_data(w, "e_relation", gx_edge_relation_text(e, rel, sizeof rel)) < 0 ||
-                     S_data(w, "e_head", head) < 0 || S_data_u32(w, "e_count", e->count) < 0 ||
-                     S_data_u32(w, "e_sentences", e->sentences) < 0 ||
-                     S_data_u32(w, "e_documents", e->documents) < 0 ||
-                     S_data_num(w, "e_pmi", e->pmi) < 0 || S_data_num(w, "e_npmi", e->npmi) < 0 ||
-                     S_data_num(w, "e_jaccard", e->jaccard) < 0 ||
-                     S_data_num(w, "e_dice", e->dice) < 0 ||
-                     S_data_evidence(w, b, "e_evidence", e->evidence, e->n_evidence) < 0 ||
-                     (yed && S_yed_edge(w, e, rel) < 0) || xmlTextWriterEndElement(w) < 0
-                 ? -1
-                 : 0;
-    free(sown);
-    free(town);
-    return rc;
+    S_begin(x, "edge");
+    S_attr(x, "id", eid);
+    S_attr(x, "source", gx_sanitized(gx_graph_node(g, e->source)->id, &own));
+    free(own);
+    S_attr(x, "target", gx_sanitized(gx_graph_node(g, e->target)->id, &own));
+    free(own);
+    S_data_u32(x, "e_weight", e->count);
+    S_data(x, "e_relation", gx_edge_relation_text(e, rel, sizeof rel));
+    S_data(x, "e_head", e->head == UINT32_MAX ? "" : gx_graph_node(g, e->head)->id);
+    S_data_u32(x, "e_count", e->count);
+    S_data_u32(x, "e_sentences", e->sentences);
+    S_data_u32(x, "e_documents", e->documents);
+    S_data_num(x, "e_pmi", e->pmi);
+    S_data_num(x, "e_npmi", e->npmi);
+    S_data_num(x, "e_jaccard", e->jaccard);
+    S_data_num(x, "e_dice", e->dice);
+    S_data_evidence(x, b, "e_evidence", e->evidence, e->n_evidence);
+    if (yed) S_yed_edge(x, e, rel);
+    S_end(x, "edge");
 }
 
 static void S_maxima_of(const gx_graph *g, S_maxima *m) {
@@ -280,68 +374,58 @@ static void S_maxima_of(const gx_graph *g, S_maxima *m) {
     }
 }
 
-/* <key id=.. for=.. yfiles.type=../> of the yEd extension. */
-static int S_yed_key(xmlTextWriterPtr w, const char *id, const char *dom, const char *type) {
-    return xmlTextWriterStartElement(w, S_X("key")) < 0 || S_attr(w, "id", id) < 0 ||
-                   S_attr(w, "for", dom) < 0 || S_attr(w, "yfiles.type", type) < 0 ||
-                   xmlTextWriterEndElement(w) < 0
-               ? -1
-               : 0;
-}
-
-/* The whole document. Returns < 0 on a writer error. */
-static int S_write_doc(xmlTextWriterPtr w, const gx_graph *g, gx_diag *d, const char *name,
-                       int yed) {
+/* The whole document; errors are left in x->err. */
+static void S_write_doc(S_xml *x, const gx_graph *g, gx_diag *d, const char *name, int yed) {
     S_maxima m;
     S_maxima_of(g, &m);
-    if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(w, S_X("graphml")) < 0 ||
-        xmlTextWriterWriteAttribute(w, S_X("xmlns"), S_X(S_NS)) < 0 ||
-        xmlTextWriterWriteAttribute(w, S_X("xmlns:xsi"), S_X(S_XSI)) < 0 ||
-        (yed && xmlTextWriterWriteAttribute(w, S_X("xmlns:y"), S_X(S_YNS)) < 0) ||
-        xmlTextWriterWriteAttribute(w, S_X("xsi:schemaLocation"), S_X(yed ? S_YSCHEMA : S_SCHEMA)) < 0 ||
-        S_write_keys(w, g, &m, d, name) < 0 ||
-        (yed && (S_yed_key(w, "v_gfx", "node", "nodegraphics") < 0 ||
-                 S_yed_key(w, "e_gfx", "edge", "edgegraphics") < 0)) ||
-        xmlTextWriterStartElement(w, S_X("graph")) < 0 ||
-        xmlTextWriterWriteAttribute(w, S_X("id"), S_X("G")) < 0 ||
-        xmlTextWriterWriteAttribute(w, S_X("edgedefault"), S_X("undirected")) < 0 ||
-        S_write_graph_data(w, g) < 0)
-        return -1;
+    S_raw(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    S_begin(x, "graphml");
+    S_attr(x, "xmlns", S_NS);
+    S_attr(x, "xmlns:xsi", S_XSI);
+    if (yed) S_attr(x, "xmlns:y", S_YNS);
+    S_attr(x, "xsi:schemaLocation", yed ? S_YSCHEMA : S_SCHEMA);
+    S_write_keys(x, g, &m, d, name);
+    if (yed) {
+        S_empty(x, "key", (const char *const[]){"id", "v_gfx", "for", "node", "yfiles.type",
+                                                "nodegraphics", NULL});
+        S_empty(x, "key", (const char *const[]){"id", "e_gfx", "for", "edge", "yfiles.type",
+                                                "edgegraphics", NULL});
+    }
+    S_begin(x, "graph");
+    S_attr(x, "id", "G");
+    S_attr(x, "edgedefault", "undirected");
+    S_write_graph_data(x, g);
     gx_jsonbuf *b = gx_jsonbuf_new();
-    int rc = 0;
-    for (size_t i = 0; i < gx_graph_node_count(g) && rc == 0; i++)
-        rc = S_write_node(w, b, gx_graph_node(g, i), yed);
-    for (size_t i = 0; i < gx_graph_edge_count(g) && rc == 0; i++)
-        rc = S_write_edge(w, b, g, i, yed);
+    for (size_t i = 0; i < gx_graph_node_count(g) && !x->err; i++)
+        S_write_node(x, b, gx_graph_node(g, i), yed);
+    for (size_t i = 0; i < gx_graph_edge_count(g) && !x->err; i++) S_write_edge(x, b, g, i, yed);
     gx_jsonbuf_free(b);
-    return rc < 0 || xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+    S_end(x, "graph");
+    S_end(x, "graphml");
 }
 
 /* ---------------------------------------------------------------- entry point */
 
 static gx_status S_emit(const gx_graph *g, FILE *out, const char *name, gx_diag *d, int yed) {
-    gx_status st = GX_OK;
-    xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL); /* does not close out */
-    if (!buf) return gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create an output buffer");
-    xmlTextWriterPtr w = xmlNewTextWriter(buf); /* owns buf from here on */
-    if (!w) {
-        st = gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create a text writer");
-        goto exit_buf_created;
+    S_xml *x = gx_xcalloc(1, sizeof *x);
+    x->out = xmlOutputBufferCreateFile(out, NULL);
+    x->attr = xmlBufferCreate();
+    if (!x->out || !x->attr) {
+        if (x->out) xmlOutputBufferClose(x->out);
+        xmlBufferFree(x->attr);
+        free(x);
+        return gx_diag_error(d, GX_ELIB, name, 0, "libxml2 cannot create an output buffer");
     }
-    if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, S_X("  ")) < 0 ||
-        S_write_doc(w, g, d, name, yed) < 0 || xmlTextWriterFlush(w) < 0) {
-        st = ferror(out) ? gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno))
-                         : gx_diag_error(d, GX_ELIB, name, 0, "libxml2 failed to write GraphML");
-    } else if (ferror(out)) {
-        st = gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno));
-    }
-    xmlFreeTextWriter(w);
-    return st;
-
-exit_buf_created:
-    xmlOutputBufferClose(buf);
-    return st;
+    S_write_doc(x, g, d, name, yed);
+    S_flush(x);
+    int closed = xmlOutputBufferClose(x->out); /* flushes; does not close out */
+    int bad = x->err || closed < 0;
+    xmlBufferFree(x->attr);
+    free(x);
+    if (bad || ferror(out))
+        return ferror(out) ? gx_diag_error(d, GX_EIO, name, 0, "write error: %s", strerror(errno))
+                           : gx_diag_error(d, GX_ELIB, name, 0, "libxml2 failed to write GraphML");
+    return GX_OK;
 }
 
 gx_status gx_emit_graphml(const gx_graph *g, FILE *out, const char *name, gx_diag *d) {

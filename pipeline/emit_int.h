@@ -4,11 +4,6 @@
 
 #include "gx_emit.h"
 
-/* Formats v as cJSON prints numbers ("3" for integral values, else %1.15g or, when that does
- * not read back exactly, %1.17g), in the C locale; so GraphML, DOT and JSON write the same
- * bytes. v must be finite. */
-void gx_emit_number(double v, char *buf, size_t cap);
-
 /* Scratch memory for gx_emit_evidence_text, reused from one call to the next. */
 typedef struct gx_jsonbuf gx_jsonbuf;
 gx_jsonbuf *gx_jsonbuf_new(void);

@@ -84,22 +84,47 @@ static const char *S_print(S_scratch *x, cJSON *item) {
 
 /* ---------------------------------------------------------------- shared with the others */
 
+/* The digits of u after an optional '-' into buf (cap bytes, at least 24); returns the length. */
+static size_t S_digits(unsigned long long u, int neg, char *buf) {
+    char tmp[24];
+    int k = 0;
+    do tmp[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    size_t j = 0;
+    if (neg) buf[j++] = '-';
+    while (k > 0) buf[j++] = tmp[--k];
+    buf[j] = '\0';
+    return j;
+}
+
 void gx_emit_number(double v, char *buf, size_t cap) {
-    if (v == (double)(int)v && fabs(v) < 2147483647.0) {
-        /* cJSON's "%d": the digits of a whole number, written directly */
-        char tmp[16];
-        int k = 0, neg = v < 0;
-        unsigned u = neg ? (unsigned)-(int)v : (unsigned)(int)v;
-        do tmp[k++] = (char)('0' + u % 10);
-        while ((u /= 10) != 0);
-        size_t j = 0;
-        if (neg && j + 1 < cap) buf[j++] = '-';
-        while (k > 0 && j + 1 < cap) buf[j++] = tmp[--k];
-        buf[j] = '\0';
-        return;
+    char tmp[48];
+    double a = fabs(v);
+    if (v == (double)(int)v && a < 2147483647.0) { /* cJSON's "%d" */
+        S_digits((unsigned long long)a, v < 0, tmp);
+    } else if (a >= 1e-4 && a < 1e9 && round(v * 1e6) / 1e6 == v) {
+        /* v is the double nearest to a decimal k / 10^6 of at most 15 digits (the graph's
+         * measures are rounded so): %1.15g prints exactly that decimal in fixed notation and it
+         * reads back as v, so its digits are written directly, trailing zeros dropped */
+        unsigned long long k = (unsigned long long)llround(a * 1e6);
+        size_t j = S_digits(k / 1000000, v < 0, tmp);
+        unsigned long long frac = k % 1000000;
+        if (frac) {
+            tmp[j++] = '.';
+            for (unsigned long long p = 100000; frac; p /= 10) {
+                tmp[j++] = (char)('0' + frac / p);
+                frac %= p;
+            }
+            tmp[j] = '\0';
+        }
+    } else {
+        snprintf(tmp, sizeof tmp, "%1.15g", v);
+        if (strtod(tmp, NULL) != v) snprintf(tmp, sizeof tmp, "%1.17g", v); /* cJSON's check */
     }
-    snprintf(buf, cap, "%1.15g", v);
-    if (strtod(buf, NULL) != v) snprintf(buf, cap, "%1.17g", v); /* cJSON's sscanf check */
+    size_t n = strlen(tmp);
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
 }
 
 /* The evidence items as a cJSON array; NULL if cJSON fails. */

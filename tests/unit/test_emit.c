@@ -4,6 +4,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -574,8 +575,47 @@ static void test_format_parse(void) {
     }
 }
 
+/* cJSON's way to print a number (print_number in cJSON.c), which gx_emit_number must match. */
+static void S_cjson_number(double v, char *buf, size_t cap) {
+    if (v == (double)(int)v && fabs(v) < 2147483647.0) snprintf(buf, cap, "%d", (int)v);
+    else {
+        snprintf(buf, cap, "%1.15g", v);
+        if (strtod(buf, NULL) != v) snprintf(buf, cap, "%1.17g", v);
+    }
+}
+
+/* gx_emit_number writes the bytes cJSON writes: measures rounded to 6 decimals (its fast path),
+ * at the edges of that path (1e-4, 1e9), and arbitrary doubles. */
+static void test_numbers(void) {
+    static const double fixed[] = {0.5, -0.5, 11.211523, 0.000100, 0.0001, 0.00009, 99999.999999,
+                                   999999999.999999, 1e9, 1e9 + 0.5, 123456.7, -3.000001,
+                                   1.0 / 3, 2.0 / 3, 1e-7, 6.02e23, -2147483648.0, 2147483647.0,
+                                   4294967296.0, 0.1 + 0.2};
+    char got[64], want[64];
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        gx_emit_number(fixed[i], got, sizeof got);
+        S_cjson_number(fixed[i], want, sizeof want);
+        if (strcmp(got, want) != 0 && bad++ < 5) fprintf(stderr, "  %s vs %s\n", got, want);
+    }
+    unsigned long long r = 88172645463325252ull;
+    for (int i = 0; i < 300000; i++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17; /* xorshift64 */
+        double v = i % 3 == 0 ? round((double)(r % 2000000000000ull) - 1e12) / 1e6
+                 : i % 3 == 1 ? round((double)(r % 20000000)) / 1e6 * ((r >> 40) % 2 ? 1 : -1)
+                              : (double)(r >> 11) / (double)(1ull << 53) * pow(10, (double)(r % 40) - 20);
+        gx_emit_number(v, got, sizeof got);
+        S_cjson_number(v, want, sizeof want);
+        if (strcmp(got, want) != 0 && bad++ < 5) fprintf(stderr, "  %s vs %s\n", got, want);
+    }
+    eq_int(bad, 0, "gx_emit_number writes cJSON's bytes (fixed and 300,000 random numbers)");
+    gx_emit_number(0.123457, got, 4);
+    eq_str(got, "0.1", "gx_emit_number cuts at cap");
+}
+
 int main(void) {
     umask(022);
+    test_numbers();
     gx_graph *g = S_graph();
     eq_int(gx_graph_check(g, stderr), 0, "test graph is valid");
     test_cross_and_determinism(g);
