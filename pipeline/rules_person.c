@@ -52,7 +52,20 @@ static int S_word_past(const gx_rctx *x, uint32_t g, uint32_t end) {
     return 0;
 }
 
-/* Length of a name starting at p (0 if none): surname + 1 or 2 given characters. */
+/* 1 if a Japanese family name (surname subtype=japanese) starts at p. */
+static int S_japanese(const gx_rctx *x, uint32_t p) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_SURNAME && e->subtype && strcmp(e->subtype, "japanese") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Length of a name starting at p (0 if none): surname + 1 or 2 given characters (3 for a
+ * Japanese name ending in 郎). */
 static uint32_t S_name_at(const gx_rctx *x, uint32_t p) {
     uint32_t sn = gx_r_role_starts(x, p, GX_ROLE_SURNAME);
     if (sn == 0 || gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || S_entity_starts(x, p)) return 0;
@@ -65,6 +78,9 @@ static uint32_t S_name_at(const gx_rctx *x, uint32_t p) {
     if (S_common_surname(x, p) && gx_r_role_starts(x, g, GX_ROLE_WORD) >= 2) return 0; /* 和|工作 */
     long e = gx_r_lookup(x, p, p + len); /* a known non-person word is no name */
     if (e >= 0 && gx_dict_entry(x->dict, (size_t)e)->kind != GX_KIND_PERSON) return 0;
+    if (len == sn + 2 && p + len < x->s1 && x->doc->cp[p + len] == 0x90CE /* 郎 */ &&
+        S_japanese(x, p))
+        len++; /* 谷口|清太郎: a Japanese given name in -rō */
     return len;
 }
 
@@ -192,7 +208,7 @@ static int S_surname_alone(const gx_rctx *x, uint32_t p) {
 }
 
 /* The name before a title ending at end: a Chinese or transliterated name, or a surname alone
- * right after a boundary (李老师, 陈教授: the surname is the mention). */
+ * right after a boundary (李老师, 陈教授, 桥本首相: the surname is the mention). */
 static void S_name_ahead(gx_rctx *x, uint32_t end, const gx_entry *e) {
     uint32_t len = (e->side & 2) ? S_name_before(x, end) : 0, tl = 0;
     if (e->side & 2) tl = gx_r_translit_before(x, end);
@@ -202,6 +218,11 @@ static void S_name_ahead(gx_rctx *x, uint32_t end, const gx_entry *e) {
     }
     if (len) {
         gx_r_add(x, end - len, end, GX_KIND_PERSON, "rule:name_title", 0);
+        return;
+    }
+    if (end >= x->s0 + 2 && gx_r_role_starts(x, end - 2, GX_ROLE_SURNAME) == 2 &&
+        S_surname_alone(x, end - 2)) { /* 欧阳|先生, 桥本|首相 */
+        gx_r_add(x, end - 2, end, GX_KIND_PERSON, "rule:surname_title", 0);
         return;
     }
     if (end > x->s0 && gx_r_role_starts(x, end - 1, GX_ROLE_SURNAME) == 1 &&
@@ -304,8 +325,9 @@ static int S_right_open(const gx_rctx *x, uint32_t g) {
  * boundaries on both sides, not a known word. Priority -1: any other candidate wins. */
 static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     uint32_t p = h->start, q = h->end;
-    if (e->subtype && (strcmp(e->subtype, "common") == 0 || strcmp(e->subtype, "function") == 0))
-        return;
+    if (e->subtype && (strcmp(e->subtype, "common") == 0 || strcmp(e->subtype, "function") == 0 ||
+                       strcmp(e->subtype, "japanese") == 0))
+        return; /* 和, 有; 田中 (a Japanese name only beside a title) */
     gx_r_seek(x, p);
     if (q + 2 > x->s1 || p < x->s0) return;
     if (!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN)) return;
