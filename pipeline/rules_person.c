@@ -39,6 +39,8 @@ static int S_left_open(const gx_rctx *x, uint32_t p);
 
 static int S_common_surname(const gx_rctx *x, uint32_t p);
 
+static int S_function_word(const gx_rctx *x, uint32_t p);
+
 /* 1 if a word of two or more characters starts at g and ends after end. */
 static int S_word_past(const gx_rctx *x, uint32_t g, uint32_t end) {
     size_t lo, hi;
@@ -103,6 +105,8 @@ static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
         if (!ok || sn == 0 || sn >= len || len - sn > 2) continue;
         if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || !S_left_open(x, p)) continue;
         if (S_entity_inside(x, p, end)) continue;
+        if (S_function_word(x, p) && len > 2 && gx_r_role_starts(x, p + 1, GX_ROLE_SURNAME))
+            continue; /* 女王和|明仁天皇: 和 joins, the name starts after it */
         return len;
     }
     return 0;
@@ -241,6 +245,17 @@ static int S_head_title(const gx_entry *e) {
     return e->subtype && strcmp(e->subtype, "head") == 0;
 }
 
+/* 1 if a known name of the dictionary (any kind) starts inside [p, end): 邓小平 in 习邓小. */
+static int S_known_inside(const gx_rctx *x, uint32_t p, uint32_t end) {
+    for (uint32_t i = p; i < end; i++) {
+        size_t lo, hi;
+        gx_r_starting(x, i, &lo, &hi);
+        for (size_t k = lo; k < hi; k++)
+            if (gx_r_is_entity(gx_r_entry(x, k)) && x->hits->v[k].end - i >= 2) return 1;
+    }
+    return 0;
+}
+
 /* 1 if a word of two or more characters runs across either end of the title hit h (妇女|儿童
  * over 女儿): then the title is no word of this text. Not a word across its start when a body
  * ends there (英国|外交大臣) or, for a head title, a body ends with its first character
@@ -250,6 +265,9 @@ static int S_title_void(const gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     int body = S_body_ends(x, h->start) ||
                (S_head_title(e) && gx_r_entity_ends(x, h->start + 1, 1) != UINT32_MAX);
     uint32_t tl = gx_r_translit_after(x, h->end);
+    uint32_t nl = (e->side & 1) ? S_name_at(x, h->end) : 0;
+    if (nl > tl && !S_known_inside(x, h->end + 1, h->end + nl))
+        tl = nl; /* 署长|于友先 over 长于: the name covers the word's end; not 同学|习|邓小平 */
     for (uint32_t p = h->start + 1; p < h->end; p++) {
         uint32_t lo, hi;
         gx_r_ending(x, p, &lo, &hi);
