@@ -85,6 +85,8 @@ static int S_han(const gx_rctx *x, uint32_t p) {
 static uint32_t S_part_left(const gx_rctx *x, uint32_t end) {
     uint32_t i = end;
     while (i > x->s0 && end - i < S_MAX_PART && S_han(x, i - 1) && (i == end || !S_word_ends(x, i))) {
+        if (x->doc->cp[i - 1] == 0x4EBA /* 人 */ && S_word_ends(x, i - 1))
+            break; /* 荷兰人|维姆·…: a nationality, not the name */
         if (!gx_r_translit(x, i - 1)) {
             int bridge = i - 1 > x->s0 && (gx_r_translit(x, i - 2) || S_word_ends(x, i - 1) ||
                                            !S_han(x, i - 2));
@@ -98,11 +100,18 @@ static uint32_t S_part_left(const gx_rctx *x, uint32_t end) {
     return i;
 }
 
+/* 1 if p holds 万 between two transliteration characters: a syllable (莱万多夫斯基), not a
+ * numeral. */
+static int S_wan(const gx_rctx *x, uint32_t p) {
+    return p > x->s0 && p + 1 < x->s1 && x->doc->cp[p] == 0x4E07 && gx_r_translit(x, p - 1) &&
+           gx_r_translit(x, p + 1);
+}
+
 /* End of the name part starting at p: transliteration characters, bridging one other Han
  * character between two of them (莱万多夫斯基, 德米特里延科); else up to S_MAX_PLAIN Han. */
 static uint32_t S_part_right(const gx_rctx *x, uint32_t p) {
     uint32_t i = p;
-    while (i - p < S_MAX_PART && S_han(x, i) && (i == p || !S_word_starts(x, i))) {
+    while (i - p < S_MAX_PART && (S_han(x, i) || S_wan(x, i)) && (i == p || !S_word_starts(x, i))) {
         if (!gx_r_translit(x, i) && (i == p || !gx_r_translit(x, i + 1) || !S_han(x, i + 1)))
             break;
         i++;
