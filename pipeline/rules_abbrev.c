@@ -182,6 +182,20 @@ static int S_crossed(const gx_rctx *x, uint32_t p) {
     return 0;
 }
 
+/* 1 if a word of two or more characters other than an abbreviation run starts at p and ends
+ * after q (加强 at the end of 中美加). */
+static int S_runs_on(const gx_rctx *x, uint32_t p, uint32_t q) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (x->hits->v[i].end > q && x->hits->v[i].end - p >= 2 && !(e->flags & GX_ENTRY_ABBREV) &&
+            !S_all_strong(x, p, x->hits->v[i].end))
+            return 1;
+    }
+    return 0;
+}
+
 void gx_rules_abbrev(gx_rctx *x) {
     const gx_doc *d = x->doc;
     for (uint32_t p = 0; p < d->n; p++) {
@@ -191,7 +205,9 @@ void gx_rules_abbrev(gx_rctx *x) {
         while (q < d->n && S_abbrev_at(x, q)) q++;
         uint32_t r = p;
         while (r + 1 < q && S_crossed(x, r + 1)) r++; /* 参加|美伊: the run starts after 加 */
-        if (q - r >= 2) S_run(x, r, q);
+        uint32_t t = q;
+        while (t - r > 2 && S_runs_on(x, t - 1, t)) t--; /* 中美|加强: the run ends before 加 */
+        if (t - r >= 2) S_run(x, r, t);
         else if (r == p) S_single(x, p, e);
         p = q - 1;
     }
