@@ -72,6 +72,10 @@ int gx_kind_parse(const char *s, size_t n, gx_kind *out);
 /* Most distinct entities paired within one window; the rest of the window is not paired and a
  * warning is counted (pairing is quadratic in this number). */
 #define GX_MAX_WINDOW_ENTITIES 1000
+/* Most programs listed before a numbered umbrella program (红色阵地工程、…“三大工程”) that are
+ * related as its components, the nearest first; one counted warning per document that reaches
+ * it (a run of numbered programs, each an umbrella, would relate every one to every one before). */
+#define GX_MAX_COMPONENTS 16
 /* Longest sentence, in code points: a longer run without a sentence end (a scraped line with no
  * punctuation) is cut after its last comma, enumeration comma, semicolon, colon or space in the
  * second half of the limit, else at the limit; one counted warning per document. Bounds the

@@ -46,9 +46,9 @@ GX_MUST_CHECK gx_status gx_worker_doc(gx_worker *w, gx_doc *doc, gx_diag *d,
                                       const gx_mentions **out);
 
 /* Adds the typed relations of the document last run through w (its mentions ms, their nodes
- * node_of from gx_link_doc) to g. */
+ * node_of from gx_link_doc) to g; a relation limit reached is a warning in d. */
 void gx_worker_relate(gx_worker *w, gx_graph *g, gx_doc *doc, const gx_mentions *ms,
-                      const uint32_t *node_of);
+                      const uint32_t *node_of, gx_diag *d);
 
 /* The dictionary folder used when none is given: $GUANXI_DICTS if set, else the dicts/ folder
  * of the source tree the binary was built from. */

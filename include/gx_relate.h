@@ -8,6 +8,7 @@
 #ifndef GX_RELATE_H
 #define GX_RELATE_H
 
+#include "gx_diag.h"
 #include "gx_dict.h"
 #include "gx_doc.h"
 #include "gx_entity.h"
@@ -15,8 +16,9 @@
 #include "gx_match.h"
 #include "gx_rules.h"
 
-/* Adds the typed relations doc states to g (documents in increasing doc->seq). */
+/* Adds the typed relations doc states to g (documents in increasing doc->seq). A relation
+ * limit reached (GX_MAX_COMPONENTS) is one counted warning per document in d. */
 void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32_t *node_of,
-                   const gx_cands *c, const gx_dict *dict, const gx_hits *hits);
+                   const gx_cands *c, const gx_dict *dict, const gx_hits *hits, gx_diag *d);
 
 #endif

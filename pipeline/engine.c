@@ -155,6 +155,6 @@ gx_status gx_worker_doc(gx_worker *w, gx_doc *doc, gx_diag *d, const gx_mentions
 }
 
 void gx_worker_relate(gx_worker *w, gx_graph *g, gx_doc *doc, const gx_mentions *ms,
-                      const uint32_t *node_of) {
-    gx_relate_doc(g, doc, ms, node_of, &w->cands, w->e->dict, &w->hits);
+                      const uint32_t *node_of, gx_diag *d) {
+    gx_relate_doc(g, doc, ms, node_of, &w->cands, w->e->dict, &w->hits, d);
 }

@@ -322,7 +322,7 @@ static void S_bodies(gx_rel_ctx *x) {
 }
 
 void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32_t *node_of,
-                   const gx_cands *c, const gx_dict *dict, const gx_hits *hits) {
+                   const gx_cands *c, const gx_dict *dict, const gx_hits *hits, gx_diag *d) {
     size_t n = ms->n ? ms->n : 1;
     gx_rel_ctx x = {.g = g,
                     .doc = doc,
@@ -349,6 +349,11 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     gx_rel_sentences(&x);
     gx_rel_components(&x);
     S_bodies(&x);
+    if (x.components_cut)
+        gx_diag_warn(d, doc->file, doc->line,
+                     "document '%s': %zu umbrella programs follow more than %d listed programs; "
+                     "only the %d nearest are their components (GX_MAX_COMPONENTS)",
+                     doc->id, x.components_cut, GX_MAX_COMPONENTS, GX_MAX_COMPONENTS);
     gx_rel_index_free(&x);
     free(x.agent);
     free(x.agent_topic);

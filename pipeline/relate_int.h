@@ -59,6 +59,7 @@ typedef struct {
     gx_rel_cset orgs;    /* org candidates with a name, not negative, generic or a unit */
     gx_rel_named *named; /* place mentions with a name, by (para, name, index) */
     size_t n_named;
+    size_t components_cut; /* umbrella programs that reached GX_MAX_COMPONENTS components */
 } gx_rel_ctx;
 
 /* Builds the indexes of x (relate_index.c) from its mentions, nodes and candidates. */

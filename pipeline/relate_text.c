@@ -87,7 +87,10 @@ static int S_partner_kind(const gx_rel_ctx *x, const gx_mention *m) {
 
 /* The partners a partner word ending at w names: the list of agents right after it (联合A、B和C
  * 等单位…), from the first top-level mention after the word (other mentions between two agents
- * lie inside an unknown item). *out_first and *out_end bound their mention indices. */
+ * lie inside an unknown item). *out_first and *out_end bound their mention indices. A list
+ * starts right after its word (or 了) and each gap in it ends with a join, which no partner word
+ * ends with: no two words walk the same items, so the walks add up to the mentions, and the
+ * heads of a word lie within 12 characters before it (tests/cli/hostile.sh). */
 static void S_objects(const gx_rel_ctx *x, uint32_t w, size_t *out_first, size_t *out_end) {
     const gx_mentions *ms = x->ms;
     size_t j = x->next_top[gx_rel_first_from(x, w)];
@@ -284,7 +287,9 @@ void gx_rel_sentences(gx_rel_ctx *x) {
 }
 
 /* Program components: programs listed with 、 or 和 right before a numbered umbrella program
- * (红色阵地工程、红色文化工程和红色服务工程“三大工程”) are part of it (components). */
+ * (红色阵地工程、红色文化工程和红色服务工程“三大工程”) are part of it (components), at most
+ * GX_MAX_COMPONENTS of them, the nearest: a run of numbered programs (each an umbrella) would
+ * otherwise relate every one to every one before it. */
 void gx_rel_components(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t i = 1; i < ms->n; i++) {
@@ -296,12 +301,17 @@ void gx_rel_components(gx_rel_ctx *x) {
         if (!gx_rel_numeral(x->doc->cp[s])) continue;
         uint32_t at = u->start; /* an opening quote before the umbrella belongs to it */
         if (at > 0 && (x->doc->cp[at - 1] == 0x201C || x->doc->cp[at - 1] == '"')) at--;
+        size_t n = 0;
         for (size_t k = x->prev_top[i]; k != SIZE_MAX; k = x->prev_top[k]) {
             const gx_mention *c = &ms->v[k];
             uint32_t gap = at - c->end, sep = at > c->end ? x->doc->cp[c->end] : 0;
             if (c->kind != GX_KIND_PROGRAM || gap > 1 ||
                 (gap == 1 && sep != 0x3001 && sep != 0x548C))
                 break;
+            if (n++ == GX_MAX_COMPONENTS) {
+                x->components_cut++;
+                break;
+            }
             gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], x->node_of[i], c, u, "components");
             at = c->start;
         }

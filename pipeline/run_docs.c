@@ -88,7 +88,7 @@ static gx_status S_process(S_thread *t, S_slot *s) {
     } else {
         if (lines) gx_graph_set_evidence_hook(t->g, gx_emit_edge_line, lines);
         gx_link_doc(t->g, &s->doc, ms, &o->link, t->p->d, &t->node_of);
-        gx_worker_relate(t->w, t->g, &s->doc, ms, t->node_of);
+        gx_worker_relate(t->w, t->g, &s->doc, ms, t->node_of, t->p->d);
     }
     if (lines && fclose(lines) != 0 && rc == GX_OK)
         rc = gx_diag_error(t->p->d, GX_EIO, s->doc.file, 0, "cannot buffer output");

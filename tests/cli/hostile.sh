@@ -3,7 +3,8 @@
 # NUL bytes, C0/C1 controls and noncharacters reaching all three outputs through document ids,
 # lone surrogate escapes in JSONL, an unreadable input, 1,000,000 mentions in one window
 # (GX_MAX_WINDOW_ENTITIES), a dictionary of 1,000,000 entries sharing a prefix, a 100 MB line
-# without punctuation (release only: under ASan it takes minutes), and SIGINT during a run (no
+# without punctuation (release only: under ASan it takes minutes), long runs of numbered
+# programs and listed partners (GX_MAX_COMPONENTS), and SIGINT during a run (no
 # partial output, temporaries removed). Each checks the exit status and the message.
 # (Covered elsewhere: invalid UTF-8, empty folder, symlink loop, bad JSONL lines, output folder
 # errors, dictionary errors: tests/cli/run.sh; names with & < > " ' \ and emoji in all three
@@ -110,6 +111,34 @@ EOF
 else
     echo "# skip: the 100 MB line runs in release mode only"
 fi
+
+# ---------------------------------------------------------------- relations of long lists
+# 600 numbered programs in one run (三甲四乙、三甲四丙、…): each is an umbrella of the programs
+# listed before it, at most GX_MAX_COMPONENTS (16) of them, not 179,700 part_of relations; 300
+# companies listed after a partner word, a partner word between every two (…、联合、…): each
+# word's list is walked once, the partners grow with the list.
+"$PY" - <<'EOF'
+import itertools
+hz = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土"
+pairs = ["%s%s" % ab for ab in itertools.product(hz, hz)]
+open("runs.txt", "w", encoding="utf-8").write(
+    "社区实施" + "、".join("三%s四%s" % (p[0], p[1]) for p in pairs[:600]) + "。\n"
+    + "阳光社区党支部联合" + "、联合、".join(p + "科技有限公司" for p in pairs[:300]) + "开展义诊。\n")
+EOF
+timeout 60 "$BIN" extract -q runs.txt -o o_runs >/dev/null 2>runs.err; rc=$?
+check "600 numbered programs in a run, 300 listed partners: exit 0 within 60 s" test $rc -eq 0
+check "... components capped with a warning (GX_MAX_COMPONENTS)" has runs.err \
+    'only the 16 nearest are their components (GX_MAX_COMPONENTS)'
+check "... at most 16 components per umbrella, and the run still has them" "$PY" -c '
+import json, sys
+g = json.load(open("o_runs/graph.json"))
+n = sum(e["relation"].split("|").count("part_of") for e in g["links"])
+sys.exit(not 600 < n <= 600 * 16)'
+check "... partners: one per listed company, not one per pair" "$PY" -c '
+import json, sys
+g = json.load(open("o_runs/graph.json"))
+n = sum(e["relation"].split("|").count("partner") for e in g["links"])
+sys.exit(not 300 <= n <= 2 * 300)'
 
 # ---------------------------------------------------------------- SIGINT during a run
 "$PY" - "$REPO/tests/corpus" <<'EOF'

@@ -678,7 +678,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         for (size_t i = 0; i < ms->n; i++)
             FZ_CHECK(node_of[i] < gx_graph_node_count(g), "node_of[%zu] = %u of %zu", i, node_of[i],
                      gx_graph_node_count(g));
-        gx_worker_relate(w, g, &doc, ms, node_of);
+        gx_worker_relate(w, g, &doc, ms, node_of, S_d);
         gx_doc_clear(&doc);
     }
     char buf[32];
