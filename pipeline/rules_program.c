@@ -8,7 +8,10 @@
  *     single chunk (“五星党员”, “四个一”) or bare digits (“133”, “2468”);
  *   - a quoted name of at most GX_R_NAME_MAX characters that ends in a program suffix
  *     (“汝河模式”) or follows a program verb (generic, subtype=program_verb: 开展“路长制”工作);
- *   - the rest (a quoted slogan alone, 133名农民工, 2018年) is not a program.
+ *   - a quoted formula of parallel segments: two or more runs of Han characters of nearly one
+ *     length joined by 、 , or spaces (“组织全覆盖、作用全发挥、服务全响应”, “提升落实力 北林新
+ *     担当”): a slogan, goal or principle, which the annotation counts as a program;
+ *   - the rest (a quoted phrase, speech, 133名农民工, 2018年) is not a program.
  * Counts and dates are told apart by the measure words after a numeral (role generic with
  * subtype=measure: 名 年 次 个…): a chunk whose content is only such a word is a count.
  */
@@ -155,6 +158,93 @@ static int S_formula(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     return S_formula_end(x, a, b, quoted) == b;
 }
 
+/* Segments of a parallel formula: at least 2, each S_SEG_MIN..S_SEG_MAX Han characters, the
+ * longest at most one longer than the shortest. */
+#define S_SEG_MIN 2
+#define S_SEG_MAX 8
+
+/* 1 if c separates the segments of a parallel formula: 、 , ， or (when sep_space) a space. */
+static int S_seg_sep(uint32_t c, int sep_space) {
+    return c == 0x3001 || c == ',' || c == 0xFF0C || (sep_space && (c == ' ' || c == 0x3000));
+}
+
+/* 1 if the normalizer removed spaces, and only spaces, between code points i and i + 1 (it
+ * rejoins the Han characters of long lines: “提升落实力 北林新担当” reads 提升落实力北林新担当). */
+static int S_removed_space(const gx_rctx *x, uint32_t i) {
+    const gx_doc *d = x->doc;
+    if (i + 1 >= d->n || d->src_start[i + 1] <= d->src_end[i]) return 0;
+    const char *s;
+    size_t n;
+    gx_doc_orig_slice(d, d->src_end[i], d->src_start[i + 1], &s, &n);
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != ' ') return 0;
+    return 1;
+}
+
+/* 1 if the quote's content [a, b) is a formula of parallel segments (see the top of the file):
+ * only Han characters and separators; spaces (kept, or removed by the normalizer) separate only
+ * when no 、 or comma does (a space the PDF left inside a segment: “外防 输入、内防扩散”).
+ * Speech, a phrase or a title is one segment, or segments of unlike length (“实现两个率先,
+ * 领跑中部城区发展”). */
+typedef struct {
+    uint32_t n, len, lo, hi; /* segments closed, length of the open one, shortest, longest */
+} S_segs;
+
+static void S_seg_close(S_segs *s) {
+    if (s->len == 0) return;
+    s->n++;
+    s->lo = s->len < s->lo ? s->len : s->lo;
+    s->hi = s->len > s->hi ? s->len : s->hi;
+    s->len = 0;
+}
+
+static int S_parallel(const gx_rctx *x, uint32_t a, uint32_t b) {
+    const uint32_t *cp = x->doc->cp;
+    int sep_space = 1;
+    for (uint32_t i = a; i < b; i++)
+        if (S_seg_sep(cp[i], 0)) sep_space = 0;
+    S_segs s = {0, 0, UINT32_MAX, 0};
+    for (uint32_t i = a; i < b; i++) {
+        uint32_t c = cp[i];
+        if (S_seg_sep(c, sep_space)) {
+            if (s.len == 0 && c != ' ' && c != 0x3000) return 0; /* 、、 or a leading 、 */
+            S_seg_close(&s);
+        } else if (gx_is_han(c)) {
+            s.len++;
+            if (sep_space && i + 1 < b && S_removed_space(x, i)) S_seg_close(&s);
+        } else if (c != ' ' && c != 0x3000) {
+            return 0;
+        }
+    }
+    S_seg_close(&s);
+    if (sep_space && s.lo <= S_SEG_MIN) return 0; /* a space the PDF left: “党员 攻坚班” */
+    return s.n >= 2 && s.lo >= S_SEG_MIN && s.hi <= S_SEG_MAX && s.hi - s.lo <= 1;
+}
+
+/* 1 if a generic word of subtype sub spans [p, q) for some q, which is then *out_end. */
+static int S_generic_at(const gx_rctx *x, uint32_t p, const char *sub, uint32_t *out_end) {
+    size_t lo, hi;
+    gx_r_starting(x, p, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (e->role == GX_ROLE_GENERIC && e->subtype && strcmp(e->subtype, sub) == 0) {
+            *out_end = x->hits->v[i].end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if the quote closed at c describes the noun after 的 (“纵到底、横到边”的服务管理体系), unless
+ * that noun is a slogan's kind ending the phrase (generic, subtype=slogan_kind: “大党建、大服务、
+ * 大发展”的理念,). */
+static int S_attributive(const gx_rctx *x, uint32_t c) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t e;
+    if (c + 1 >= x->s1 || cp[c + 1] != 0x7684) return 0; /* 的 */
+    return !S_generic_at(x, c + 2, "slogan_kind", &e) || (e < x->s1 && gx_is_han(cp[e]));
+}
+
 /* Length of a program suffix (kind=program) starting at p, 0 if none. */
 static uint32_t S_prog_suffix(const gx_rctx *x, uint32_t p) {
     uint32_t lo, hi, best = 0;
@@ -231,6 +321,8 @@ static void S_quoted(gx_rctx *x, uint32_t o, uint32_t c) {
     } else if (b >= a + 2 && b <= a + GX_R_NAME_MAX &&
                (S_ends_in_suffix(x, a, b) || S_after_verb(x, o))) {
         gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_name", 0);
+    } else if (S_parallel(x, a, b) && !S_attributive(x, c)) {
+        gx_r_add(x, a, b, GX_KIND_PROGRAM, "rule:quoted_slogan", 0);
     }
 }
 
