@@ -4,8 +4,9 @@
  *                with 、 (title_list)
  *   partner      orgs on both sides of a partner word in one clause (联合, 结对, 共建: partner)
  *   located_in   orgs of a sentence about a jurisdiction (辖区) -> its place (jurisdiction)
- *   part_of      smaller places listed after a bigger one (sentence); programs listed before a
- *                numbered umbrella program (components)
+ *   part_of      smaller places listed after a bigger one (sentence); communities of a sentence
+ *                without a subdistrict -> the subdistrict of its topic (topic); programs listed
+ *                before a numbered umbrella program (components)
  * Trigger words are dictionary rows: generic words with subtype=partner, jurisdiction.
  */
 #include <stdlib.h>
@@ -247,10 +248,32 @@ static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi, uint32
     return SIZE_MAX;
 }
 
+/* A sentence that names no subdistrict, town or bigger place: its communities and villages
+ * (level 5) are part of the subdistrict or town its topic is, or is located in by name
+ * (汝河路街道党工委 … 。以金苑、汝河小区两个党建示范社区为支撑: topic), unless a name right
+ * before it holds it. */
+static void S_topic_places(gx_rel_ctx *x, size_t lo, size_t hi) {
+    size_t a = SIZE_MAX; /* the topic: the agent of the sentence's first mention, if a topic */
+    if (x->agent_topic[lo]) a = x->agent[lo];
+    if (a == SIZE_MAX) return;
+    const gx_mention *am = &x->ms->v[a];
+    uint32_t node = am->kind == GX_KIND_PLACE ? x->node_of[a] : x->loc_node[a];
+    const gx_mention *pm = am->kind == GX_KIND_PLACE ? am : &x->loc[a];
+    if (node == UINT32_MAX || gx_rel_mlevel(x, pm) != GX_REL_LOCAL_LEVEL) return;
+    for (size_t k = lo; k < hi; k++) {
+        const gx_mention *m = &x->ms->v[k];
+        size_t b = x->prev_top[k]; /* a name right before it holds it (…办事处代书胡同社区) */
+        if (!m->nested && m->kind == GX_KIND_PLACE && gx_rel_mlevel(x, m) == 5 &&
+            (b == SIZE_MAX || x->ms->v[b].end != m->start))
+            gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], node, m, pm, "topic");
+    }
+}
+
 /* Per sentence: orgs of a sentence about a jurisdiction (辖区, subtype=jurisdiction) are located
  * in its place (jurisdiction); smaller places after it, not in one list with it, are part of it
  * (sentence). A list: top-level mentions from the place on, each gap a list join (金苑社区、
- * 汝河小区): coordinate items, not a whole and its part. */
+ * 汝河小区): coordinate items, not a whole and its part. A sentence without a place: see
+ * S_topic_places. */
 void gx_rel_sentences(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     for (size_t i = 0; i < ms->n;) {
@@ -260,6 +283,7 @@ void gx_rel_sentences(gx_rel_ctx *x) {
         uint32_t place;
         const gx_mention *pm;
         size_t p = S_sentence_place(x, lo, hi, &place, &pm);
+        if (p == SIZE_MAX || gx_rel_mlevel(x, pm) > GX_REL_LOCAL_LEVEL) S_topic_places(x, lo, hi);
         if (p == SIZE_MAX) continue;
         const gx_sentence *se = &x->doc->sents[ms->v[lo].sent];
         uint32_t juris = S_word_in(x, se->start, se->end, "jurisdiction"); /* its position + 1 */

@@ -384,6 +384,7 @@ void gx_rules_run(const gx_doc *doc, const gx_dict *dict, const gx_hits *hits, g
     gx_rules_foreign(&x);
     gx_rules_person(&x);
     gx_rules_list(&x);
+    gx_rules_listhead(&x);
     gx_rules_abbrev(&x);
     gx_rules_program(&x);
     gx_rules_chain(&x);

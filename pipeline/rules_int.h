@@ -122,6 +122,7 @@ void gx_rules_suffix(gx_rctx *x);
 void gx_rules_person(gx_rctx *x);
 void gx_rules_foreign(gx_rctx *x);
 void gx_rules_list(gx_rctx *x);
+void gx_rules_listhead(gx_rctx *x);
 void gx_rules_chain(gx_rctx *x);
 void gx_rules_abbrev(gx_rctx *x);
 void gx_rules_program(gx_rctx *x);
