@@ -131,4 +131,18 @@ void gx_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const v
 /* Grows *p (an array of elem-sized items with capacity *cap) to hold at least need items. */
 void gx_grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* Returns a new NUL-terminated copy of s[0..n) that is safe for every output format
+ * (sanitize.c): valid UTF-8 (each invalid byte becomes U+FFFD), C0 controls other than TAB and
+ * LF removed, CR and CRLF turned into LF, U+007F..U+009F, U+FFFE and U+FFFF removed. *out_len
+ * (may be NULL) gets its length. The caller frees it with free(). */
+char *gx_sanitize(const char *s, size_t n, size_t *out_len);
+
+/* 1 if s[0..n) is already what gx_sanitize() makes of it (the usual case), else 0. */
+int gx_clean(const char *s, size_t n);
+
+/* The NUL-terminated s as gx_sanitize() makes it, without a copy in the usual case: s itself
+ * when it is already clean (*owned = NULL), else a sanitized copy that is also put in *owned
+ * for the caller to free(). */
+const char *gx_sanitized(const char *s, char **owned);
+
 #endif

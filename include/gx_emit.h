@@ -1,9 +1,10 @@
 /* gx_emit.h: the last stage: a finished gx_graph written as GraphML, DOT and JSON.
  *
- * One emitter per format (emit_graphml.c via libxml2's xmlTextWriter, emit_dot.c via cgraph,
- * emit_json.c via cJSON), each following ../shared/formats/CONTRACT.md. Every string goes through
- * gx_sanitize() first. gx_emit_files() writes each file to a temporary name in the output folder
- * and renames it into place, so a failed run never leaves half a graph behind.
+ * One emitter per format (emit_graphml.c via libxml2's output buffer, emit_dot.c via cgraph,
+ * emit_json.c via cJSON), each following ../shared/formats/CONTRACT.md. The strings of a gx_graph
+ * are already safe for every format (graph.c sanitizes what it stores, see gx_sanitize()), so
+ * emitters write them as they are. gx_emit_files() writes each file to a temporary name in the
+ * output folder and renames it into place, so a failed run never leaves half a graph behind.
  */
 #ifndef GX_EMIT_H
 #define GX_EMIT_H
@@ -73,16 +74,5 @@ void gx_emit_temp_done(void);
  * not read back exactly, %1.17g), in the C locale; so GraphML, DOT and JSON write the same
  * bytes. v must be finite. */
 void gx_emit_number(double v, char *buf, size_t cap);
-
-/* Returns a new NUL-terminated copy of s[0..n) that is safe for every output format: valid UTF-8
- * (each invalid byte becomes U+FFFD), C0 controls other than TAB and LF removed, CR and CRLF
- * turned into LF, U+007F..U+009F, U+FFFE and U+FFFF removed. *out_len (may be NULL) gets its
- * length. The caller frees it with free(). */
-char *gx_sanitize(const char *s, size_t n, size_t *out_len);
-
-/* The NUL-terminated s as gx_sanitize() makes it, without a copy in the usual case: s itself
- * when it is already clean (*owned = NULL), else a sanitized copy that is also put in *owned
- * for the caller to free(). */
-const char *gx_sanitized(const char *s, char **owned);
 
 #endif

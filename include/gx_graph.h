@@ -6,7 +6,8 @@
  * increasing sequence number. gx_graph_finish() computes degrees and association measures, sorts
  * nodes by id and edges by (source id, target id), and freezes the graph: from then on it is
  * read-only and its order is the output order. The graph owns every string in it; the pointers
- * in gx_node, gx_edge and gx_evidence live until gx_graph_free().
+ * in gx_node, gx_edge and gx_evidence live until gx_graph_free(). Every string it stores is
+ * sanitized on the way in (gx_sanitize): labels, aliases, document ids, evidence, info values.
  */
 #ifndef GX_GRAPH_H
 #define GX_GRAPH_H
@@ -40,7 +41,7 @@ typedef struct {
 
 typedef struct {
     const char *id;        /* stable ASCII id, "<kind>_<16 hex digits>": same name and kind, same id */
-    const char *label;     /* canonical name (UTF-8, NUL-terminated, not yet sanitized for output) */
+    const char *label;     /* canonical name (UTF-8, NUL-terminated, sanitized: gx_sanitize) */
     const char *aliases;   /* the other surfaces seen, sorted, '|'-joined ("" if none; beyond
                               GX_MAX_ALIASES the least strings) */
     const char *first_doc; /* least id (byte order) of the documents that mention it */

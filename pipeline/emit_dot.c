@@ -6,7 +6,9 @@
  * real weight kept in `w` while `weight` is the integer layout weight. Edges are named e<k>
  * (agwrite writes key=e<k>), the ids GraphML and JSON use. Nodes and edges are created in gx_graph
  * order: agwrite keeps the edge order and writes each node just before its first use; it sorts each
- * attribute list by name. Both are deterministic.
+ * attribute list by name. Both are deterministic. Edges carry no evidence: DOT is for drawing,
+ * and one unique snippet per edge was a third of the DOT cost (cgraph interns every value and
+ * agwrite scans it to quote it); GraphML, JSON and --edges-jsonl hold the evidence.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -62,7 +64,6 @@ static const struct {
     {AGEDGE, "head", ""},
     {AGEDGE, "dir", ""},
     {AGEDGE, "sentences", ""},
-    {AGEDGE, "evidence", ""},
     {AGEDGE, "count", ""},
     {AGEDGE, "documents", ""},
     {AGEDGE, "w", ""},
@@ -95,17 +96,13 @@ static size_t S_escape(const uint8_t *s, size_t n, size_t budget, char *out, siz
     return n;
 }
 
-/* The DOT label for name: sanitized, escaped, cut at a code point with "…" when too long. It is
- * name itself when that needs none of it (the usual case: *owned = NULL), else a copy that is
- * also put in *owned for the caller to free(). */
-static const char *S_label(const char *name, char **owned) {
-    char *clean;
-    const char *s = gx_sanitized(name, &clean);
+/* The DOT label for s (sanitized, as every graph string): escaped, cut at a code point with "…"
+ * when too long. It is s itself when that needs none of it (the usual case: *owned = NULL), else
+ * a copy that is also put in *owned for the caller to free(). */
+static const char *S_label(const char *s, char **owned) {
     size_t n = strlen(s);
-    if (n < S_MAX_VALUE_BYTES / 2 && !strpbrk(s, "\\\n")) { /* escapes nothing, cuts nothing */
-        *owned = clean;
-        return s;
-    }
+    *owned = NULL;
+    if (n < S_MAX_VALUE_BYTES / 2 && !strpbrk(s, "\\\n")) return s; /* nothing to escape or cut */
     size_t cap = (n < S_MAX_VALUE_BYTES / 2 ? 2 * n : S_MAX_VALUE_BYTES) + sizeof S_ELLIPSIS;
     char *out = gx_xmalloc(cap);
     size_t j = 0;
@@ -116,7 +113,6 @@ static const char *S_label(const char *name, char **owned) {
         j += strlen(S_ELLIPSIS);
     }
     out[j] = '\0';
-    free(clean);
     *owned = out;
     return out;
 }
@@ -127,7 +123,7 @@ static const char *S_label(const char *name, char **owned) {
  * attribute dictionary by name at every call). */
 typedef struct {
     Agsym_t *label, *kind, *mentions, *n_documents, *shape, *fillcolor;
-    Agsym_t *relation, *head, *dir, *sentences, *evidence, *count, *e_documents, *w, *weight,
+    Agsym_t *relation, *head, *dir, *sentences, *count, *e_documents, *w, *weight,
         *penwidth;
 } S_syms;
 
@@ -147,7 +143,6 @@ static int S_find_syms(Agraph_t *ag, S_syms *y) {
         {AGEDGE, "head", offsetof(S_syms, head)},
         {AGEDGE, "dir", offsetof(S_syms, dir)},
         {AGEDGE, "sentences", offsetof(S_syms, sentences)},
-        {AGEDGE, "evidence", offsetof(S_syms, evidence)},
         {AGEDGE, "count", offsetof(S_syms, count)},
         {AGEDGE, "documents", offsetof(S_syms, e_documents)},
         {AGEDGE, "w", offsetof(S_syms, w)},
@@ -170,9 +165,9 @@ static int S_set_u32(void *obj, Agsym_t *sym, uint32_t v) {
 
 /* Creates node n (named by its id) with its attributes. Returns NULL on a cgraph error. */
 static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
-    char *oid, *olabel;
-    const char *id = gx_sanitized(n->id, &oid), *label = S_label(n->label, &olabel);
-    Agnode_t *an = agnode(ag, (char *)id, 1);
+    char *olabel;
+    const char *label = S_label(n->label, &olabel);
+    Agnode_t *an = agnode(ag, (char *)n->id, 1);
     if (an && (agxset(an, y->label, (char *)label) != 0 ||
                agxset(an, y->kind, (char *)gx_kind_name(n->kind)) != 0 ||
                S_set_u32(an, y->mentions, n->mentions) != 0 ||
@@ -180,7 +175,6 @@ static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
                agxset(an, y->shape, (char *)S_kind_style[n->kind].shape) != 0 ||
                agxset(an, y->fillcolor, (char *)S_kind_style[n->kind].fill) != 0))
         an = NULL;
-    free(oid);
     free(olabel);
     return an;
 }
@@ -191,27 +185,21 @@ static Agnode_t *S_add_node(Agraph_t *ag, const S_syms *y, const gx_node *n) {
 static int S_set_edge_attrs(Agedge_t *ae, const S_syms *y, const gx_graph *g, const gx_edge *e) {
     char relbuf[128];
     gx_edge_relation_text(e, relbuf, sizeof relbuf);
-    char *orel, *oev = NULL;
-    const char *rel = gx_sanitized(relbuf, &orel);
-    const char *ev = e->n_evidence ? S_label(e->evidence[0].snippet, &oev) : NULL;
     uint32_t lw = e->count < 1                     ? 1
                   : e->count > S_MAX_LAYOUT_WEIGHT ? S_MAX_LAYOUT_WEIGHT
                                                    : e->count;
     long hundredths = lround(100.0 * (1.0 + log1p((double)e->count)));
     char pen[32];
     snprintf(pen, sizeof pen, "%ld.%02ld", hundredths / 100, hundredths % 100);
-    int rc = agxset(ae, y->relation, (char *)rel) != 0 || S_set_u32(ae, y->count, e->count) != 0 ||
+    int rc = agxset(ae, y->relation, relbuf) != 0 || S_set_u32(ae, y->count, e->count) != 0 ||
              S_set_u32(ae, y->sentences, e->sentences) != 0 ||
              S_set_u32(ae, y->e_documents, e->documents) != 0 || S_set_u32(ae, y->w, e->count) != 0 ||
-             S_set_u32(ae, y->weight, lw) != 0 || agxset(ae, y->penwidth, pen) != 0 ||
-             (ev && agxset(ae, y->evidence, (char *)ev) != 0);
+             S_set_u32(ae, y->weight, lw) != 0 || agxset(ae, y->penwidth, pen) != 0;
     if (e->head != UINT32_MAX && rc == 0) { /* the arrow points from the head to the other end */
         const char *hid = gx_graph_node(g, e->head)->id;
         rc = agxset(ae, y->head, (char *)hid) != 0 ||
              agxset(ae, y->dir, e->head == e->source ? "forward" : "back") != 0;
     }
-    free(orel);
-    free(oev);
     return rc ? -1 : 0;
 }
 

@@ -4,7 +4,7 @@
  * namespace, every <key> before the single <graph>, graph data first, then all nodes, then all
  * edges; prefixed key ids (v_label, e_weight) so Gephi maps them by attr.name; no empty <data>.
  * libxml2 escapes every string: text with xmlEncodeSpecialChars (& < > " CR), attribute values
- * with xmlAttrSerializeTxtContent; gx_sanitize() has already removed what XML cannot hold. The
+ * with xmlAttrSerializeTxtContent; graph.c has already removed what XML cannot hold. The
  * markup around them is guanxi's own, indented two spaces a level as xmlTextWriter indents it:
  * the writer cost four library calls, a copy of the element name and a list operation per
  * <data>, most of the time of the whole emitter.
@@ -148,16 +148,12 @@ static void S_end_text(S_xml *x, const char *name, const char *text, int clean) 
 
 /* <key id=.. for=.. attr.name=.. attr.type=../>. */
 static void S_key(S_xml *x, const char *id, const char *dom, const char *name, const char *type) {
-    char *oid, *oname;
-    const char *sid = gx_sanitized(id, &oid), *sname = gx_sanitized(name, &oname);
     S_begin(x, "key");
-    S_attr(x, "id", sid);
+    S_attr(x, "id", id);
     S_attr(x, "for", dom);
-    S_attr(x, "attr.name", sname);
+    S_attr(x, "attr.name", name);
     S_attr(x, "attr.type", type);
     S_end(x, "key");
-    free(oid);
-    free(oname);
 }
 
 /* <data key="key">text</data>, text escaped (escape) or digits; nothing when it is empty. */
@@ -170,12 +166,8 @@ static void S_data_as(S_xml *x, const char *key, const char *text, int escape) {
     S_end_text(x, "data", text, !escape);
 }
 
-/* <data key="key">text</data> with text sanitized; nothing when the result is empty. */
-static void S_data(S_xml *x, const char *key, const char *text) {
-    char *own;
-    S_data_as(x, key, gx_sanitized(text, &own), 1);
-    free(own);
-}
+/* <data key="key">text</data>, text escaped; nothing when it is empty. */
+static void S_data(S_xml *x, const char *key, const char *text) { S_data_as(x, key, text, 1); }
 
 static void S_data_u32(S_xml *x, const char *key, uint32_t v) {
     char buf[16];
@@ -274,8 +266,6 @@ static void S_yed_node(S_xml *x, const gx_node *n) {
     size_t chars = 0;
     for (const char *p = n->label; *p; p++) chars += ((unsigned char)*p & 0xC0) != 0x80;
     snprintf(width, sizeof width, "%zu.0", 20 + 14 * (chars < 40 ? chars : 40));
-    char *own;
-    const char *label = gx_sanitized(n->label, &own);
     S_begin(x, "data");
     S_attr(x, "key", "v_gfx");
     S_begin(x, "y:ShapeNode");
@@ -284,11 +274,10 @@ static void S_yed_node(S_xml *x, const gx_node *n) {
     S_empty(x, "y:Fill",
             (const char *const[]){"color", S_yed_style[n->kind].fill, "transparent", "false", NULL});
     S_begin(x, "y:NodeLabel");
-    S_end_text(x, "y:NodeLabel", label, 0);
+    S_end_text(x, "y:NodeLabel", n->label, 0);
     S_empty(x, "y:Shape", (const char *const[]){"type", S_yed_style[n->kind].shape, NULL});
     S_end(x, "y:ShapeNode");
     S_end(x, "data");
-    free(own);
 }
 
 /* <data key="e_gfx"><y:PolyLineEdge>: width by weight, an arrow from the head of a directed
@@ -316,10 +305,8 @@ static void S_yed_edge(S_xml *x, const gx_edge *e, const char *rel) {
 /* ---------------------------------------------------------------- nodes and edges */
 
 static void S_write_node(S_xml *x, gx_jsonbuf *b, const gx_node *n, int yed) {
-    char *own;
     S_begin(x, "node");
-    S_attr(x, "id", gx_sanitized(n->id, &own));
-    free(own);
+    S_attr(x, "id", n->id);
     S_data(x, "v_label", n->label);
     S_data(x, "v_name", n->label);
     S_data(x, "v_kind", gx_kind_name(n->kind));
@@ -337,14 +324,12 @@ static void S_write_node(S_xml *x, gx_jsonbuf *b, const gx_node *n, int yed) {
  * integral double ("3", not "3.0"), so all three formats carry the same bytes. */
 static void S_write_edge(S_xml *x, gx_jsonbuf *b, const gx_graph *g, size_t i, int yed) {
     const gx_edge *e = gx_graph_edge(g, i);
-    char eid[32], rel[128], *own;
+    char eid[32], rel[128];
     snprintf(eid, sizeof eid, "e%zu", i);
     S_begin(x, "edge");
     S_attr(x, "id", eid);
-    S_attr(x, "source", gx_sanitized(gx_graph_node(g, e->source)->id, &own));
-    free(own);
-    S_attr(x, "target", gx_sanitized(gx_graph_node(g, e->target)->id, &own));
-    free(own);
+    S_attr(x, "source", gx_graph_node(g, e->source)->id);
+    S_attr(x, "target", gx_graph_node(g, e->target)->id);
     S_data_u32(x, "e_weight", e->count);
     S_data(x, "e_relation", gx_edge_relation_text(e, rel, sizeof rel));
     S_data(x, "e_head", e->head == UINT32_MAX ? "" : gx_graph_node(g, e->head)->id);

@@ -37,17 +37,18 @@ static int S_add_item(cJSON *obj, const char *key, cJSON *item) {
     return -1;
 }
 
-/* A string item of value, sanitized: a reference to value itself when it is already clean. */
-static cJSON *S_string(const char *value) {
+/* Adds a string item that refers to value (a graph string, already sanitized, or a literal). */
+static int S_add_str(cJSON *obj, const char *key, const char *value) {
+    return S_add_item(obj, key, cJSON_CreateStringReference(value));
+}
+
+/* Adds a string item holding a sanitized copy of value (text that did not come from the graph). */
+static int S_add_clean(cJSON *obj, const char *key, const char *value) {
     char *own;
     const char *v = gx_sanitized(value, &own);
     cJSON *item = own ? cJSON_CreateString(own) : cJSON_CreateStringReference(v);
     free(own);
-    return item;
-}
-
-static int S_add_str(cJSON *obj, const char *key, const char *value) {
-    return S_add_item(obj, key, S_string(value));
+    return S_add_item(obj, key, item);
 }
 
 /* Adds a number as gx_emit_number prints it (the bytes cJSON would print, found faster), as a
@@ -170,7 +171,7 @@ static cJSON *S_aliases(const char *joined) {
     for (const char *p = joined; a && *p;) {
         const char *bar = strchr(p, '|');
         size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        char *one = gx_sanitize(p, n, NULL);
+        char *one = gx_xstrndup(p, n);
         cJSON *s = cJSON_CreateString(one);
         free(one);
         if (!s || !cJSON_AddItemToArray(a, s)) {
@@ -326,8 +327,8 @@ void gx_emit_edge_line(void *ctx, const char *a_id, const char *b_id, const char
              S_add_str(o, "relation", relation) == 0 && S_add_str(o, "doc", ev->doc) == 0 &&
              S_add_num(&x, o, "sentence", ev->sentence) == 0 &&
              S_add_num(&x, o, "start", ev->start) == 0 && S_add_num(&x, o, "end", ev->end) == 0 &&
-             S_add_str(o, "snippet", ev->snippet) == 0 &&
-             (!ev->pattern || S_add_str(o, "pattern", ev->pattern) == 0);
+             S_add_clean(o, "snippet", ev->snippet) == 0 &&
+             (!ev->pattern || S_add_clean(o, "pattern", ev->pattern) == 0);
     const char *line = S_print(&x, ok ? o : NULL);
     if (!ok) cJSON_Delete(o);
     if (line) fprintf(out, "%s\n", line);

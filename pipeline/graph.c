@@ -4,7 +4,8 @@
  * Ids are a hash of kind and name, so they are the same in every run and corpus. Evidence is
  * bounded per node and edge (typed and co-mention evidence apart, merged typed-first at finish).
  * finish() sorts nodes by id and edges by endpoint ids: the output never depends on insertion or
- * hash order.
+ * hash order. Every string the graph stores is sanitized on the way in (gx_sanitize), so the
+ * emitters write them as they are.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static const char *S_doc(gx_graph *g, const char *doc) {
     uint32_t i = (uint32_t)g->n_docs;
     if (!gx_strmap_put(g->docs, doc, strlen(doc), i, &i)) return g->doc_ids[i];
     gx_grow((void **)&g->doc_ids, &g->cap_docs, g->n_docs + 1, sizeof *g->doc_ids);
-    g->doc_ids[g->n_docs++] = gx_xstrdup(doc);
+    g->doc_ids[g->n_docs++] = gx_sanitize(doc, strlen(doc), NULL);
     return g->doc_ids[i];
 }
 
@@ -125,8 +126,8 @@ void gx_graph_ev_keep(gx_graph *g, gx_evlist *e, const gx_evidence *ev) {
     gx_evidence *x = &e->v[at];
     *x = *ev;
     x->doc = S_doc(g, ev->doc);
-    x->snippet = gx_xstrdup(ev->snippet ? ev->snippet : "");
-    x->pattern = ev->pattern ? gx_xstrdup(ev->pattern) : NULL;
+    x->snippet = ev->snippet ? gx_sanitize(ev->snippet, strlen(ev->snippet), NULL) : gx_xstrdup("");
+    x->pattern = ev->pattern ? gx_sanitize(ev->pattern, strlen(ev->pattern), NULL) : NULL;
 }
 
 /* 1 if an item of document doc starting at start could still enter e (more evidence wanted). */
@@ -152,7 +153,7 @@ uint32_t gx_graph_intern(gx_graph *g, gx_kind kind, const char *name, size_t len
     gx_grow((void **)&g->nodes, &g->cap_nodes, g->n_nodes + 1, sizeof *g->nodes);
     gx_gnode *n = &g->nodes[g->n_nodes++];
     memset(n, 0, sizeof *n);
-    n->label = gx_xstrndup(name, len);
+    n->label = gx_sanitize(name, len, NULL);
     n->id = gx_xstrdup(gx_graph_id_of(kind, name, len));
     n->pub.kind = kind;
     n->last_doc = SIZE_MAX;
@@ -160,6 +161,13 @@ uint32_t gx_graph_intern(gx_graph *g, gx_kind kind, const char *name, size_t len
 }
 
 void gx_graph_alias_add(gx_gnode *n, const char *text, size_t len) {
+    if (!gx_clean(text, len)) {
+        size_t clen;
+        char *clean = gx_sanitize(text, len, &clen);
+        gx_graph_alias_add(n, clean, clen);
+        free(clean);
+        return;
+    }
     if (len == strlen(n->label) && memcmp(n->label, text, len) == 0) return;
     uint32_t most = 0;
     for (uint32_t k = 0; k < n->n_aliases; k++) {
@@ -181,9 +189,13 @@ void gx_graph_alias_add(gx_gnode *n, const char *text, size_t len) {
 }
 
 void gx_graph_first_doc(gx_gnode *n, const char *doc) {
-    if (n->first_doc && strcmp(doc, n->first_doc) >= 0) return;
-    free(n->first_doc);
-    n->first_doc = gx_xstrdup(doc);
+    char *own;
+    doc = gx_sanitized(doc, &own);
+    if (!n->first_doc || strcmp(doc, n->first_doc) < 0) {
+        free(n->first_doc);
+        n->first_doc = gx_xstrdup(doc);
+    }
+    free(own);
 }
 
 void gx_graph_add_mention(gx_graph *g, uint32_t node, size_t doc_seq, const char *doc,
@@ -286,13 +298,13 @@ void gx_graph_set_info(gx_graph *g, const char *key, const char *value) {
     for (size_t i = 0; i < g->n_info; i += 2) {
         if (strcmp(g->info[i], key) == 0) {
             free(g->info[i + 1]);
-            g->info[i + 1] = gx_xstrdup(value);
+            g->info[i + 1] = gx_sanitize(value, strlen(value), NULL);
             return;
         }
     }
     gx_grow((void **)&g->info, &g->cap_info, g->n_info + 2, sizeof *g->info);
     g->info[g->n_info++] = gx_xstrdup(key);
-    g->info[g->n_info++] = gx_xstrdup(value);
+    g->info[g->n_info++] = gx_sanitize(value, strlen(value), NULL);
 }
 
 /* ---------------------------------------------------------------- finish: sort and freeze */
@@ -516,6 +528,23 @@ static int S_id_ok(const char *s) {
 
 static int S_finite(double v) { return v == v && v - v == 0; }
 
+static int S_clean0(const char *s) { return !s || gx_clean(s, strlen(s)); }
+
+/* The number of evidence items of e whose strings are not sanitized. */
+static size_t S_unclean_ev(const gx_evlist *e) {
+    size_t bad = 0;
+    for (uint32_t i = 0; i < e->n; i++)
+        bad += !S_clean0(e->v[i].doc) || !S_clean0(e->v[i].snippet) || !S_clean0(e->v[i].pattern);
+    return bad;
+}
+
+/* The number of strings of node n that are not sanitized. */
+static size_t S_unclean_node(const gx_gnode *n) {
+    size_t bad = !S_clean0(n->label) + !S_clean0(n->first_doc) + !S_clean0(n->aliases_joined);
+    for (uint32_t k = 0; k < n->n_aliases; k++) bad += !S_clean0(n->aliases[k]);
+    return bad + S_unclean_ev(&n->ev);
+}
+
 size_t gx_graph_check(const gx_graph *g, FILE *err) {
     size_t bad = 0;
 #define S_BAD(...)                                                                                 \
@@ -529,7 +558,10 @@ size_t gx_graph_check(const gx_graph *g, FILE *err) {
         if ((unsigned)n->pub.kind >= GX_KIND_COUNT) S_BAD("node %zu: bad kind\n", i);
         if (g->finished && i && strcmp(g->nodes[i - 1].id, n->id) >= 0)
             S_BAD("node %zu: ids not strictly increasing\n", i);
+        if (S_unclean_node(n)) S_BAD("node %zu: a string is not sanitized\n", i);
     }
+    for (size_t i = 0; i < g->n_info; i++)
+        if (!S_clean0(g->info[i])) S_BAD("info %zu: not sanitized\n", i);
     for (size_t i = 0; i < g->n_edges; i++) {
         const gx_edge *e = &g->edges[i].pub;
         if (e->source >= g->n_nodes || e->target >= g->n_nodes) {
@@ -547,6 +579,8 @@ size_t gx_graph_check(const gx_graph *g, FILE *err) {
             S_BAD("edge %zu: head is not an end\n", i);
         if (!S_finite(e->pmi) || !S_finite(e->npmi) || !S_finite(e->jaccard) || !S_finite(e->dice))
             S_BAD("edge %zu: measure not finite\n", i);
+        if (S_unclean_ev(&g->edges[i].typed) || S_unclean_ev(&g->edges[i].co))
+            S_BAD("edge %zu: evidence not sanitized\n", i);
     }
 #undef S_BAD
     return bad;

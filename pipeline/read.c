@@ -222,8 +222,18 @@ static gx_status S_check_text(gx_reader *r, const char *path, long line, size_t 
                          base + bad);
 }
 
-/* Warns when a document id repeats (outputs stay correct: documents are counted by position). */
+/* Makes the document id safe for every output (gx_sanitize, with a warning when that changes it)
+ * and warns when it repeats (outputs stay correct: documents are counted by position). */
 static void S_note_id(gx_reader *r, gx_doc *doc) {
+    if (!gx_clean(doc->id, strlen(doc->id))) {
+        char *clean = gx_sanitize(doc->id, strlen(doc->id), NULL);
+        gx_diag_warn(r->d, doc->file, doc->line,
+                     "document id written as '%s': its control characters and noncharacters are "
+                     "dropped, invalid UTF-8 becomes U+FFFD",
+                     clean);
+        free(doc->id);
+        doc->id = clean;
+    }
     if (!gx_strmap_put(r->ids, doc->id, strlen(doc->id), (uint32_t)doc->seq, NULL))
         gx_diag_warn(r->d, doc->file, doc->line, "duplicate document id '%s'", doc->id);
 }

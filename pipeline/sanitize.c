@@ -1,13 +1,16 @@
-/* sanitize.c: the one text filter every emitter applies before writing a string (see gx_emit.h).
+/* sanitize.c: the one text filter for every string that reaches an output (see gx_common.h).
  *
- * Last stage, shared by emit_graphml.c, emit_dot.c and emit_json.c: none of libxml2, cgraph or
- * cJSON rejects control characters or invalid UTF-8, so this makes every string valid UTF-8 that
- * all three formats (and XML 1.0 in particular) accept. CONTRACT.md §0 "Text sanitising".
+ * None of libxml2, cgraph or cJSON rejects control characters or invalid UTF-8, so this makes
+ * every string valid UTF-8 that all three formats (and XML 1.0 in particular) accept
+ * (CONTRACT.md §0 "Text sanitising"). It runs once per string, where the string enters: the
+ * reader for document ids, graph.c for everything a gx_graph stores (labels, aliases, evidence,
+ * info), the --edges-jsonl writer for its lines. The emitters then write graph strings as they
+ * are, instead of each of the three checking every string again.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/utf8.h>
-#include "gx_emit.h"
+#include "gx_common.h"
 
 /* U+FFFD REPLACEMENT CHARACTER, the stand-in for each ill-formed sequence. */
 #define S_REPLACEMENT 0xFFFD
@@ -48,6 +51,8 @@ static int S_clean(const uint8_t *u, size_t n) {
     }
     return 1;
 }
+
+int gx_clean(const char *s, size_t n) { return S_clean((const uint8_t *)s, n); }
 
 const char *gx_sanitized(const char *s, char **owned) {
     size_t n = strlen(s);

@@ -39,6 +39,12 @@ g = json.load(open("o_ids/graph.json"))
 f = g["nodes"][0]["first_document"]
 sys.exit(not ("<&>\"'"'"'\\" in f and "😀" in f and "\ufffe" not in f and "\x01" not in f))'
 check "... DOT parses (graphviz)" dot -Tcanon -o /dev/null o_ids/graph.dot
+check "... a warning names the line and the id as written" has ids.err 'ids.jsonl:1: document id written as '"'"'a<&>'
+"$BIN" mentions -d d.tsv ids.jsonl >ids.out 2>/dev/null
+check "... mentions carry the id as written" "$PY" -c '
+import json, sys
+d = json.loads(open("ids.out").readline())["doc"]
+sys.exit(not (d.startswith("a<&>") and "\x01" not in d and "\ufffe" not in d))'
 
 # ---------------------------------------------------------------- lone surrogates in JSONL
 printf '%s\n' '{"id":"s","text":"张三\ud800在北京"}' '{"id":"t","text":"\udc00张三\ud83d\ude00"}' >sur.jsonl

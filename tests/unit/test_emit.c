@@ -57,10 +57,14 @@ static gx_graph *S_graph(void) {
 }
 
 /* The node whose original name is name (NULL if none). */
+/* The node named name; its label is name sanitized (the graph sanitizes what it stores). */
 static const gx_node *S_find(const gx_graph *g, const char *name) {
-    for (size_t i = 0; i < gx_graph_node_count(g); i++)
-        if (strcmp(gx_graph_node(g, i)->label, name) == 0) return gx_graph_node(g, i);
-    return NULL;
+    char *want = gx_sanitize(name, strlen(name), NULL);
+    const gx_node *n = NULL;
+    for (size_t i = 0; i < gx_graph_node_count(g) && !n; i++)
+        if (strcmp(gx_graph_node(g, i)->label, want) == 0) n = gx_graph_node(g, i);
+    free(want);
+    return n;
 }
 
 typedef gx_status (*S_emitter)(const gx_graph *, FILE *, const char *, gx_diag *);

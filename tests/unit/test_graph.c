@@ -247,10 +247,44 @@ static void test_info_and_check(void) {
     gx_graph_free(g);
 }
 
+/* Whatever a stage hands the graph, what it stores is safe for every output format. */
+static void test_sanitized_on_entry(void) {
+    gx_graph *g = gx_graph_new();
+    uint32_t a = S_in(g, GX_KIND_ORG, "甲\x01公司\r\n"), b = S_in(g, GX_KIND_PLACE, "乙\xC2\x85");
+    gx_graph_add_mention(g, a, 0, "d\x02oc", "甲\x7F", 4, NULL);
+    gx_evidence ev = {"d\x02oc", 0, 0, 3, "片段\x01\xFF", "pat\x1Fx"};
+    gx_graph_add_pair(g, a, b, 0, 1, &ev);
+    gx_graph_add_relation(g, GX_REL_LOCATED_IN, a, b, 0, &ev);
+    gx_graph_set_info(g, "note", "tab\there\x01");
+    eq_int(gx_graph_check(g, stderr), 0, "every stored string is sanitized (before finish)");
+    gx_graph_finish(g);
+    eq_int(gx_graph_check(g, stderr), 0, "every stored string is sanitized (after finish)");
+    size_t i = S_find(g, GX_KIND_ORG, "甲公司\n");
+    ok(i != SIZE_MAX, "label sanitized: control dropped, CRLF -> LF");
+    if (i != SIZE_MAX) {
+        const gx_node *n = gx_graph_node(g, i);
+        eq_str(n->aliases, "甲", "alias sanitized (DEL dropped)");
+        eq_str(n->first_doc, "doc", "first document sanitized");
+    }
+    ok(S_find(g, GX_KIND_PLACE, "乙") != SIZE_MAX, "C1 control dropped from a label");
+    const gx_edge *e = gx_graph_edge_count(g) ? gx_graph_edge(g, 0) : NULL;
+    ok(e && e->n_evidence == 2, "typed and co-mention evidence kept");
+    for (uint32_t k = 0; e && k < e->n_evidence; k++) {
+        eq_str(e->evidence[k].snippet, "片段\xEF\xBF\xBD",
+               "snippet: control dropped, bad byte U+FFFD");
+        eq_str(e->evidence[k].doc, "doc", "evidence document sanitized");
+    }
+    const char *k, *v;
+    gx_graph_info(g, 0, &k, &v);
+    eq_str(v, "tab\there", "info value sanitized");
+    gx_graph_free(g);
+}
+
 int main(void) {
     test_intern();
     test_ids();
     test_counts();
     test_info_and_check();
+    test_sanitized_on_entry();
     return gx_test_done();
 }
