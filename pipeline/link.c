@@ -27,9 +27,27 @@ int gx_window_parse(const char *s, gx_window *out) {
 
 /* ---------------------------------------------------------------- evidence */
 
+/* Appends p[0..n) to out at k with every run of spaces, tabs, CRs and LFs as one space (a run
+ * may continue one that out already ends with). Returns the new length. Runs of other bytes are
+ * copied whole: snippets are mostly CJK, with few spaces. */
+static size_t S_squeeze(char *out, size_t k, const char *p, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t run = i;
+        while (run < n && p[run] != ' ' && p[run] != '\n' && p[run] != '\r' && p[run] != '\t')
+            run++;
+        memcpy(out + k, p + i, run - i);
+        k += run - i;
+        if (run == n) break;
+        if (k == 0 || out[k - 1] != ' ') out[k++] = ' ';
+        i = run + 1;
+    }
+    return k;
+}
+
 /* The original text of code points [s, e), at most GX_MAX_SNIPPET_CHARS of them (a longer span
  * keeps its head and tail around "…"); whitespace runs become one space. Caller frees. */
 char *gx_link_snippet(gx_doc *doc, uint32_t s, uint32_t e) {
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
     const uint32_t half = GX_MAX_SNIPPET_CHARS / 2;
     uint32_t cuts[4] = {s, e, e, e};
     if (e - s > GX_MAX_SNIPPET_CHARS) cuts[1] = s + half - 1, cuts[2] = e - half;
@@ -39,12 +57,11 @@ char *gx_link_snippet(gx_doc *doc, uint32_t s, uint32_t e) {
         const char *p;
         size_t n;
         gx_doc_orig_slice(doc, cuts[part], cuts[part + 1], &p, &n);
-        for (size_t i = 0; i < n; i++) {
-            char c = p[i] == '\n' || p[i] == '\r' || p[i] == '\t' ? ' ' : p[i];
-            if (c == ' ' && k && out[k - 1] == ' ') continue;
-            out[k++] = c;
+        k = S_squeeze(out, k, p, n);
+        if (part == 0 && cuts[1] != cuts[2]) {
+            memcpy(out + k, ellipsis, sizeof ellipsis - 1);
+            k += sizeof ellipsis - 1;
         }
-        if (part == 0 && cuts[1] != cuts[2]) k += (size_t)sprintf(out + k, "\xE2\x80\xA6");
     }
     out[k] = '\0';
     return out;

@@ -1,6 +1,7 @@
 /* test_link.c: stage 7 (link): hand-built documents and mentions through gx_link_doc; counts of
  * co-mention edges for sentence, paragraph and document windows, per-document counting, and the
- * GX_MAX_WINDOW_ENTITIES cap (first entities in text order paired, one warning counted). */
+ * GX_MAX_WINDOW_ENTITIES cap (first entities in text order paired, one warning counted), and
+ * evidence snippets (whitespace squeezed, long spans cut around "…"). */
 #include <stdlib.h>
 #include <string.h>
 #include "gx_link.h"
@@ -267,7 +268,38 @@ static void test_cap(void) {
     gx_graph_free(g);
 }
 
+/* Snippets: whitespace runs (also across the two parts of a cut snippet) become one space; a
+ * span longer than GX_MAX_SNIPPET_CHARS keeps its head and tail around "…". */
+static void test_snippet(void) {
+    gx_doc doc;
+    S_doc(&doc, 0);
+    static char text[51] = "ab \t\n cd\r\nef  g                              xyz  ";
+    doc.orig = text;
+    char *s = gx_link_snippet(&doc, 0, 15);
+    eq_str(s, "ab cd ef g", "whitespace runs become one space");
+    free(s);
+    s = gx_link_snippet(&doc, 2, 7);
+    eq_str(s, " c", "a leading run is one space");
+    free(s);
+    free(gx_link_snippet(&doc, 0, 0));
+    char big[4 * GX_MAX_SNIPPET_CHARS + 1];
+    for (int i = 0; i < 4 * GX_MAX_SNIPPET_CHARS; i++) big[i] = (char)('a' + i % 26);
+    big[4 * GX_MAX_SNIPPET_CHARS] = '\0';
+    uint32_t bytes[4 * GX_MAX_SNIPPET_CHARS + 1];
+    for (uint32_t i = 0; i <= 4 * GX_MAX_SNIPPET_CHARS; i++) bytes[i] = i;
+    doc.orig = big;
+    doc.orig_byte = bytes;
+    s = gx_link_snippet(&doc, 0, 4 * GX_MAX_SNIPPET_CHARS);
+    size_t half = GX_MAX_SNIPPET_CHARS / 2;
+    ok(strlen(s) == 2 * half - 1 + 3, "a long span keeps its head and tail");
+    ok(strncmp(s, big, half - 1) == 0 && memcmp(s + half - 1, "\xE2\x80\xA6", 3) == 0 &&
+           strcmp(s + half + 2, big + 4 * GX_MAX_SNIPPET_CHARS - half) == 0,
+       "head, ellipsis, tail");
+    free(s);
+}
+
 int main(void) {
+    test_snippet();
     gx_diag *d = gx_diag_new(stderr);
     test_windows(d);
     eq_int(gx_diag_warnings(d), 0, "small windows: no warning");
