@@ -291,11 +291,41 @@ static void S_gazetteer(gx_rel_ctx *x) {
     }
 }
 
+/* Words after a list of orgs that call them the member units of a body (…、郑州四十七中等成员
+ * 单位). */
+static const char *const S_member_units[] = {"等成员单位", "等成员", "成员单位"};
+
+/* 1 if org mention k is followed by a member-unit word. */
+static int S_member_unit(const gx_rel_ctx *x, size_t k) {
+    const gx_mention *m = &x->ms->v[k];
+    for (size_t w = 0; w < sizeof S_member_units / sizeof *S_member_units; w++)
+        if (gx_rel_word_at(x, m->end, x->doc->n, S_member_units[w])) return 1;
+    return 0;
+}
+
+/* The orgs of the list ending at org mention k (each gap a list join: A、B和C), named member
+ * units after the body formed last, mention `body`, are part of it (members). */
+static void S_member_list(gx_rel_ctx *x, size_t k, size_t body) {
+    const gx_mentions *ms = x->ms;
+    for (;;) {
+        const gx_mention *m = &ms->v[k];
+        if (m->kind != GX_KIND_ORG) return;
+        gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], x->node_of[body], m, &ms->v[body], "members");
+        size_t p = x->prev_top[k];
+        if (p == SIZE_MAX || ms->v[p].end >= m->start ||
+            ms->v[p].end + gx_rel_join_at(x, ms->v[p].end, m->start) != m->start)
+            return;
+        k = p;
+    }
+}
+
 /* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name);
  * members: two or more orgs before a member word (组建, subtype=member) in the sentence are
- * part of the org after it that they form (…等15家单位组建如意湖“区域党委”) (members). */
+ * part of the org after it that they form (…等15家单位组建如意湖“区域党委”), and so are the orgs
+ * a later list calls member units (…、郑州四十七中等成员单位) (members). */
 static void S_bodies(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
+    size_t formed = SIZE_MAX; /* the body formed last */
     for (size_t i = 0; i + 1 < ms->n; i++) {
         const gx_mention *a = &ms->v[i], *b = &ms->v[i + 1];
         if (!a->nested && !b->nested && a->kind == GX_KIND_ORG && b->kind == GX_KIND_ORG &&
@@ -311,8 +341,10 @@ static void S_bodies(gx_rel_ctx *x) {
                           * (党工委组建合唱团) */
         if (body->kind != GX_KIND_ORG || body->nested) continue;
         orgs++;
+        if (formed != SIZE_MAX && S_member_unit(x, i)) S_member_list(x, i, formed);
         uint32_t w = body->start; /* a member word right before the body */
         if (w < 2 || !gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
+        if (n >= 2) formed = i;
         for (size_t k = i; n >= 2 && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
             const gx_mention *m = &ms->v[k - 1];
             if (m->kind == GX_KIND_ORG && !m->nested)

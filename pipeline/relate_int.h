@@ -115,6 +115,9 @@ int gx_rel_numeral(uint32_t c);
  * spells it, else 0. */
 uint32_t gx_rel_word_at(const gx_rel_ctx *x, uint32_t a, uint32_t limit, const char *w);
 
+/* Length of the list join at a within [a, b) (、 和 及 与 以及 同), or 0. */
+uint32_t gx_rel_join_at(const gx_rel_ctx *x, uint32_t a, uint32_t b);
+
 /* 1 if c ends a clause: , ; 。 ! ? : */
 int gx_rel_clause_end(uint32_t c);
 

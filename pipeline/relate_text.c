@@ -53,8 +53,7 @@ void gx_rel_roles(gx_rel_ctx *x) {
 /* Words that join the items of a list (联合A、B和C). */
 static const char *const S_list_joins[] = {"\u3001", "和", "及", "与", "以及", "同"};
 
-/* Length of the list join at a within [a, b) (、 和 及 与 以及 同), or 0. */
-static uint32_t S_join_at(const gx_rel_ctx *x, uint32_t a, uint32_t b) {
+uint32_t gx_rel_join_at(const gx_rel_ctx *x, uint32_t a, uint32_t b) {
     for (size_t k = 0; k < sizeof S_list_joins / sizeof *S_list_joins; k++) {
         uint32_t n = gx_rel_word_at(x, a, b, S_list_joins[k]);
         if (n) return n;
@@ -71,10 +70,10 @@ static uint32_t S_join_at(const gx_rel_ctx *x, uint32_t a, uint32_t b) {
 static int S_joined(const gx_rel_ctx *x, uint32_t a, uint32_t b, int first) {
     if (a == b) return 1;
     if (first) return b == a + 1 && x->doc->cp[a] == 0x4E86; /* 了 */
-    uint32_t j = S_join_at(x, a, b);
+    uint32_t j = gx_rel_join_at(x, a, b);
     if (!j || a + j == b) return j > 0;
     for (uint32_t p = a + j; p < b && p < a + j + S_MAX_ITEM; p++) {
-        uint32_t c = x->doc->cp[p], k = S_join_at(x, p, b);
+        uint32_t c = x->doc->cp[p], k = gx_rel_join_at(x, p, b);
         if (k && p + k == b && p > a + j) return 1;
         if (!(c >= 0x4E00 && c <= 0x9FFF) && c != '(' && c != ')') return 0;
     }
@@ -295,7 +294,7 @@ void gx_rel_sentences(gx_rel_ctx *x) {
             const gx_mention *m = &ms->v[k];
             if (m->nested) continue;
             if (one_list) {
-                uint32_t j = S_join_at(x, list_end, m->start);
+                uint32_t j = gx_rel_join_at(x, list_end, m->start);
                 one_list = j && list_end + j == m->start;
                 list_end = m->end;
             }
