@@ -309,9 +309,9 @@ static S_body *S_bodies_new(const gx_rel_ctx *x, size_t *out_n) {
  * mention. */
 typedef struct {
     S_walk wk;
-    uint8_t *opener;   /* per mention: 1 if a subject that opens a clause */
-    size_t *latest;    /* per node: its latest top-level mention so far, SIZE_MAX if none */
-    size_t *rep;       /* per actor node (S_topics.group): the node that names it */
+    uint8_t *opener; /* per mention: 1 if a subject that opens a clause */
+    size_t *latest;  /* per node: its latest top-level mention so far, SIZE_MAX if none */
+    size_t *rep;     /* per actor node (S_topics.group): the node that names it */
 } S_pass_state;
 
 /* The mention that names the actor of topic mention o: the latest one so far of the node that
@@ -387,8 +387,7 @@ static void S_actors(const gx_rel_ctx *x, S_topics *t, S_pass_state *ps) {
     size_t *first = gx_xmalloc(n * sizeof *first), *subjects = gx_xcalloc(n, sizeof *subjects);
     for (size_t i = x->ms->n; i-- > 0;) {
         first[x->lid[i]] = i;
-        subjects[x->lid[i]] +=
-            ps->opener[i] && strcmp(x->ms->v[i].source, "rule:short_form") != 0;
+        subjects[x->lid[i]] += ps->opener[i] && strcmp(x->ms->v[i].source, "rule:short_form") != 0;
     }
     for (size_t l = 0; l < n; l++)
         ps->rep[l] = l;
@@ -426,11 +425,57 @@ void gx_rel_agents(gx_rel_ctx *x) {
     S_topics_free(&topics);
 }
 
-/* uses_program: a program -> its agent (sentence or context). */
+/* The value of a Chinese numeral or digit from 1 to 10 (the count of a numbered program), else 0.
+ */
+static int S_count_of(uint32_t c) {
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    if (c >= '1' && c <= '9') return (int)(c - '0');
+    if (c == 0x4E24) return 2; /* 两 */
+    for (size_t k = 0; k < sizeof nums / sizeof *nums; k++)
+        if (nums[k] == c) return (int)k + 1;
+    return 0;
+}
+
+/* Longest item of an owner's list (S_owner). */
+#define S_MAX_OWNED_ITEM 8
+
+/* The owner of numbered program mention i: an org written right before the items the number
+ * counts, each of 2 to S_MAX_OWNED_ITEM Han characters, joined by list joins, with nothing else
+ * between (郑州市委新型城镇化、产业发展、开放创新、生态建设“四大重点”工作: 郑州市委, not the
+ * sentence's subject), else SIZE_MAX. */
+static size_t S_owner(const gx_rel_ctx *x, size_t i) {
+    const gx_mention *u = &x->ms->v[i];
+    uint32_t s = u->start, at = u->start;
+    while (s < u->end && (x->doc->cp[s] == 0x201C || x->doc->cp[s] == '"'))
+        s++;
+    int want = S_count_of(x->doc->cp[s]), items = 0;
+    if (at > 0 && (x->doc->cp[at - 1] == 0x201C || x->doc->cp[at - 1] == '"')) at--;
+    size_t o = x->prev_top[i];
+    if (want < 2 || o == SIZE_MAX || x->ms->v[o].kind != GX_KIND_ORG) return SIZE_MAX;
+    uint32_t from = x->ms->v[o].end, len = 0; /* the item read backwards from at */
+    for (uint32_t p = at; p > from; p--) {
+        uint32_t c = x->doc->cp[p - 1];
+        if (c >= 0x4E00 && c <= 0x9FFF && c != 0x548C && c != 0x53CA && ++len <= S_MAX_OWNED_ITEM)
+            continue;
+        if (len < 2 || gx_rel_join_at(x, p - 1, p) != 1) return SIZE_MAX;
+        items++;
+        len = 0;
+    }
+    return len >= 2 && items + 1 == want ? o : SIZE_MAX;
+}
+
+/* uses_program: a program -> its agent (sentence or context), or its owner (S_owner: owner). */
 void gx_rel_programs(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
-        size_t o = x->agent[i];
+        size_t o = x->agent[i],
+               w = m->kind == GX_KIND_PROGRAM && !m->nested ? S_owner(x, i) : SIZE_MAX;
+        if (w != SIZE_MAX) {
+            gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[w], x->node_of[i], &x->ms->v[w], m,
+                       "owner");
+            continue;
+        }
         if (m->kind != GX_KIND_PROGRAM || m->nested || o == SIZE_MAX) continue;
         gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
                    x->agent_topic[i] ? "context" : "sentence");

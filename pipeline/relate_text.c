@@ -144,8 +144,7 @@ void gx_rel_partners(gx_rel_ctx *x) {
         }
         size_t a = x->agent[first];
         /* a topic is too weak, unless the word opens its clause: the dropped subject */
-        if (heads || a == SIZE_MAX || (x->agent_topic[first] && !S_opens_at(x, w->start)))
-            continue;
+        if (heads || a == SIZE_MAX || (x->agent_topic[first] && !S_opens_at(x, w->start))) continue;
         for (size_t j = first; j < end; j++)
             if (S_partner_kind(x, &ms->v[j]))
                 gx_rel_add(x, GX_REL_PARTNER, x->node_of[a], x->node_of[j], &ms->v[a], &ms->v[j],
