@@ -7,7 +7,9 @@
  *                (街道党工委提出…), the one most often so, a heading's subject (——中原区委组织部
  *                统筹推进…) counting twice and for the whole text (Chinese drops the subject the
  *                text is about: …。扎实开展“支部建设提升年”活动); a topic place stands for the
- *                body located in it by name (北林路街道 -> 北林路街道党工委)
+ *                body located in it by name (北林路街道 -> 北林路街道党工委); a document may
+ *                hold several articles, each ended by an author line, and a topic ends with its
+ *                article
  * An agent is no subject when it only names a speaker's body (区委书记陈红民介绍), is cited as a
  * news source (央视网消息), follows an object mark (组建红叶合唱团, 对众意路小学), stands in a
  * document title (《二七区委…方案》) or a quotation (“平安和谐北林”), is counted (3个区域大党委) or
@@ -178,14 +180,16 @@ static int S_heading(const gx_rel_ctx *x, uint32_t s) {
  * weight and latest counting subject, and a tournament tree over the nodes whose root is the
  * heaviest, so that each mention asks in constant time. */
 typedef struct {
-    size_t *subj;      /* the clause-opening subjects, in order (of their sentences too) */
-    size_t n, expired; /* subjects; those before `expired` left the window or are headings */
-    size_t *weight;    /* per node: the weight of its counting subjects */
-    size_t *last;      /* per node: 1 + position in subj of its latest counting subject, or 0 */
-    size_t *last_head; /* per node: 1 + position in subj of its latest subject in a heading */
-    uint32_t *tree;    /* tree[1]: the best node; node l's leaf at size + l; UINT32_MAX: none */
-    size_t size;       /* leaves: a power of two, at least one per node */
-    uint32_t *group;   /* per node: the node of its actor (S_actors), whose weight it adds to */
+    size_t *subj;         /* the clause-opening subjects, in order (of their sentences too) */
+    size_t n, expired;    /* subjects; those before `expired` left the window or are headings */
+    size_t *weight;       /* per node: the weight of its counting subjects */
+    size_t *last;         /* per node: 1 + position in subj of its latest counting subject, or 0 */
+    size_t *last_head;    /* per node: 1 + position in subj of its latest subject in a heading */
+    uint32_t *tree;       /* tree[1]: the best node; node l's leaf at size + l; UINT32_MAX: none */
+    size_t size;          /* leaves: a power of two, at least one per node */
+    uint32_t *group;      /* per node: the node of its actor (S_actors), whose weight it adds to */
+    uint32_t *article;    /* per sentence: the first sentence of its article (S_articles) */
+    size_t heads_expired; /* subjects before it are no headings of an article before the asked */
 } S_topics;
 
 /* Of nodes a and b, the heavier (ties: the one with the latest counting subject). */
@@ -195,10 +199,52 @@ static uint32_t S_better(const S_topics *t, uint32_t a, uint32_t b) {
     return t->last[a] >= t->last[b] ? a : b;
 }
 
+/* Most names and characters of an author line (张贺喜 陈卫博 张萌). */
+#define S_AUTHOR_NAMES 5
+#define S_AUTHOR_CHARS 4
+
+/* 1 if sentence s is an author line: a paragraph of its own holding 2 to S_AUTHOR_NAMES names
+ * of 2 to S_AUTHOR_CHARS Han characters apart by spaces, the first a person mention. */
+static int S_author_line(const gx_rel_ctx *x, uint32_t s) {
+    const gx_sentence *se = &x->doc->sents[s];
+    if ((s > 0 && x->doc->sents[s - 1].para == se->para) ||
+        (s + 1 < x->doc->n_sents && x->doc->sents[s + 1].para == se->para))
+        return 0;
+    size_t i = gx_rel_first_from(x, se->start);
+    if (i >= x->ms->n || x->ms->v[i].start != se->start || x->ms->v[i].kind != GX_KIND_PERSON)
+        return 0;
+    unsigned names = 0, len = 0;
+    for (uint32_t p = se->start; p <= se->end; p++) {
+        uint32_t c = p < se->end ? x->doc->cp[p] : ' ';
+        if (c >= 0x4E00 && c <= 0x9FFF) {
+            if (++len > S_AUTHOR_CHARS) return 0;
+            continue;
+        }
+        if ((c != ' ' && c != 0x3000) || (len > 0 && len < 2)) return 0;
+        names += len > 0;
+        len = 0;
+    }
+    return names >= 2 && names <= S_AUTHOR_NAMES;
+}
+
+/* Per sentence the first sentence of its article: a document may hold several articles, each
+ * after the author line that ends the one before it (a line after prose, not a heading: the
+ * byline under a title starts no article). */
+static uint32_t *S_articles_new(const gx_rel_ctx *x) {
+    uint32_t n = x->doc->n_sents, start = 0;
+    uint32_t *a = gx_xmalloc((n ? n : 1) * sizeof *a);
+    for (uint32_t s = 0; s < n; s++) {
+        a[s] = start;
+        if (s > 0 && !S_heading(x, s - 1) && S_author_line(x, s)) start = s + 1;
+    }
+    return a;
+}
+
 static void S_topics_new(const gx_rel_ctx *x, S_topics *t) {
     size_t n = x->n_lids ? x->n_lids : 1;
     t->subj = gx_xmalloc((x->ms->n ? x->ms->n : 1) * sizeof *t->subj);
-    t->n = t->expired = 0;
+    t->n = t->expired = t->heads_expired = 0;
+    t->article = S_articles_new(x);
     t->weight = gx_xcalloc(n, sizeof *t->weight);
     t->last = gx_xcalloc(n, sizeof *t->last);
     t->last_head = gx_xcalloc(n, sizeof *t->last_head);
@@ -221,6 +267,7 @@ static void S_topics_free(S_topics *t) {
     free(t->last_head);
     free(t->tree);
     free(t->group);
+    free(t->article);
 }
 
 /* Node l's weight or latest subject changed: replays its matches up to the root. */
@@ -241,19 +288,35 @@ static void S_topics_add(const gx_rel_ctx *x, S_topics *t, size_t i) {
     S_topics_update(t, l);
 }
 
+/* The headings of the articles before sentence `art` stop counting. */
+static void S_topics_leave_article(const gx_rel_ctx *x, S_topics *t, uint32_t art) {
+    for (; t->heads_expired < t->n; t->heads_expired++) {
+        size_t pos = t->heads_expired, k = t->subj[pos];
+        uint32_t s = x->ms->v[k].sent, l = t->group[x->lid[k]];
+        if (s >= art) break;
+        if (!S_heading(x, s)) continue;
+        t->weight[l] -= 2;
+        if (t->last_head[l] == pos + 1) t->last_head[l] = 0;
+        if (t->last[l] == pos + 1) t->last[l] = 0;
+        S_topics_update(t, l);
+    }
+}
+
 /* The topic at sentence `sent` (not before the last one asked), SIZE_MAX if none. Subjects
  * leave the window oldest first: one that was its node's latest leaves only the node's
- * headings counting. */
+ * headings counting; all leave at the start of the next article. */
 static size_t S_topic(const gx_rel_ctx *x, S_topics *t, uint32_t sent) {
+    uint32_t art = t->article[sent];
     for (; t->expired < t->n; t->expired++) {
         size_t k = t->subj[t->expired];
         uint32_t s = x->ms->v[k].sent, l = t->group[x->lid[k]];
         if (S_heading(x, s)) continue;
-        if (s + S_CONTEXT >= sent) break;
+        if (s + S_CONTEXT >= sent && s >= art) break;
         t->weight[l]--;
         if (t->last[l] == t->expired + 1) t->last[l] = t->last_head[l];
         S_topics_update(t, l);
     }
+    S_topics_leave_article(x, t, art);
     uint32_t best = t->tree[1];
     return best != UINT32_MAX && t->weight[best] ? t->subj[t->last[best] - 1] : SIZE_MAX;
 }
