@@ -227,15 +227,40 @@ static int S_author_line(const gx_rel_ctx *x, uint32_t s) {
     return names >= 2 && names <= S_AUTHOR_NAMES;
 }
 
-/* Per sentence the first sentence of its article: a document may hold several articles, each
- * after the author line that ends the one before it (a line after prose, not a heading: the
- * byline under a title starts no article). */
+/* 1 if sentence s is a paragraph of its own that holds a byline's name (本报记者 孙志刚). */
+static int S_byline(const gx_rel_ctx *x, uint32_t s) {
+    const gx_sentence *se = &x->doc->sents[s];
+    if ((s > 0 && x->doc->sents[s - 1].para == se->para) ||
+        (s + 1 < x->doc->n_sents && x->doc->sents[s + 1].para == se->para))
+        return 0;
+    for (size_t i = gx_rel_first_from(x, se->start); i < x->ms->n && x->ms->v[i].start < se->end;
+         i++)
+        if (x->ms->v[i].kind == GX_KIND_PERSON && strcmp(x->ms->v[i].source, "rule:byline") == 0)
+            return 1;
+    return 0;
+}
+
+/* Per sentence the first sentence of its article: a document may hold several articles. One
+ * ends with an author line after prose (张贺喜 陈卫博 张萌), or the next one opens with its
+ * headings and a byline after prose (中原区汝河路街道办事处 / 为民逐梦惟笃行 / 本报记者 孙志刚). */
 static uint32_t *S_articles_new(const gx_rel_ctx *x) {
-    uint32_t n = x->doc->n_sents, start = 0;
+    uint32_t n = x->doc->n_sents, start = 0, prose = 0; /* 1 + the article's last prose sentence */
     uint32_t *a = gx_xmalloc((n ? n : 1) * sizeof *a);
     for (uint32_t s = 0; s < n; s++) {
         a[s] = start;
-        if (s > 0 && !S_heading(x, s - 1) && S_author_line(x, s)) start = s + 1;
+        if (prose && S_byline(x, s)) {
+            uint32_t k = s;
+            while (k > prose && S_heading(x, k - 1))
+                k--;
+            for (uint32_t q = k; q <= s; q++)
+                a[q] = k;
+            start = k;
+            prose = 0;
+        } else if (s > 0 && !S_heading(x, s - 1) && S_author_line(x, s)) {
+            start = s + 1;
+            prose = 0;
+        } else if (!S_heading(x, s))
+            prose = s + 1;
     }
     return a;
 }
