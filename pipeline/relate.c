@@ -31,7 +31,9 @@ void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, co
 
 /* Administrative size of a place from its name's longest listed ending: bigger is a smaller
  * number; 9: unknown. Zones inside a district (产业集聚区, 景区) count as level 4. */
-int gx_rel_level(const char *name) {
+/* The longest listed ending of name (bytes, 0 if none) and its level in *out_level (9 if
+ * none). */
+static size_t S_ending(const char *name, int *out_level) {
     static const struct {
         const char *end;
         int level;
@@ -48,7 +50,19 @@ int gx_rel_level(const char *name) {
             level = ends[i].level;
         }
     }
+    *out_level = level;
+    return best;
+}
+
+int gx_rel_level(const char *name) {
+    int level;
+    S_ending(name, &level);
     return level;
+}
+
+size_t gx_rel_stem_len(const char *name) {
+    int level;
+    return strlen(name) - S_ending(name, &level);
 }
 
 /* Levels of the gazetteer's place subtypes (a country's name has no telling ending: 乌克兰). */

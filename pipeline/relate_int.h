@@ -98,6 +98,9 @@ void gx_rel_add(gx_rel_ctx *x, gx_relation rel, uint32_t head, uint32_t tail, co
  * unknown. */
 int gx_rel_level(const char *name);
 
+/* The bytes of name before its longest listed ending (二七 of 二七区), all of it when none. */
+size_t gx_rel_stem_len(const char *name);
+
 /* The level of a place: its gazetteer subtype's (country 0, province or state 1, city 2, county
  * 3) when candidate cand has one, else gx_rel_level(canonical). */
 int gx_rel_cand_level(const gx_rel_ctx *x, uint32_t cand, const char *canonical);

@@ -4,7 +4,8 @@
  *                with 、 (title_list)
  *   partner      orgs on both sides of a partner word in one clause (联合, 结对, 共建: partner)
  *   located_in   orgs of a sentence about a jurisdiction (辖区) -> its place (jurisdiction)
- *   part_of      smaller places listed after a bigger one (sentence); communities of a sentence
+ *   part_of      smaller places listed after a bigger one, or places of its level named after
+ *                it (sentence); communities of a sentence
  *                without a subdistrict -> the subdistrict of its topic (topic); programs listed
  *                before a numbered umbrella program (components)
  * Trigger words are dictionary rows: generic words with subtype=partner, jurisdiction.
@@ -267,6 +268,14 @@ static void S_topic_places(gx_rel_ctx *x, size_t lo, size_t hi) {
     }
 }
 
+/* 1 if place m's name starts with the stem of place p's, two characters or more, and runs on
+ * (二七新区 of 二七区: a zone named after its district). */
+static int S_stem_of(const gx_mention *p, const gx_mention *m) {
+    size_t n = gx_rel_stem_len(p->canonical);
+    return n >= 6 && n < strlen(p->canonical) && strlen(m->canonical) > strlen(p->canonical) &&
+           strncmp(m->canonical, p->canonical, n) == 0;
+}
+
 /* Per sentence: orgs of a sentence about a jurisdiction (辖区, subtype=jurisdiction) are located
  * in its place (jurisdiction); smaller places after it, not in one list with it, are part of it
  * (sentence). A list: top-level mentions from the place on, each gap a list join (金苑社区、
@@ -301,7 +310,8 @@ void gx_rel_sentences(gx_rel_ctx *x) {
             if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, &jw, k))
                 gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], place, m, pm, "jurisdiction");
             int level = gx_rel_mlevel(x, m);
-            if (m->kind == GX_KIND_PLACE && level > plevel && level <= 6 && !one_list)
+            if (m->kind == GX_KIND_PLACE && !one_list &&
+                ((level > plevel && level <= 6) || (level == plevel && S_stem_of(pm, m))))
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], place, m, pm, "sentence");
         }
         free(jw.last);
