@@ -5,9 +5,9 @@
  *   partner      orgs on both sides of a partner word in one clause (联合, 结对, 共建: partner)
  *   located_in   orgs of a sentence about a jurisdiction (辖区) -> its place (jurisdiction)
  *   part_of      smaller places listed after a bigger one, or places of its level named after
- *                it (sentence); communities of a sentence
- *                without a subdistrict -> the subdistrict of its topic (topic); programs listed
- *                before a numbered umbrella program (components)
+ *                it (sentence); communities of a sentence without a subdistrict -> the
+ *                subdistrict of its topic (topic); programs listed before a numbered umbrella
+ *                program (components)
  * Trigger words are dictionary rows: generic words with subtype=partner, jurisdiction.
  */
 #include <stdlib.h>
@@ -309,6 +309,9 @@ void gx_rel_sentences(gx_rel_ctx *x) {
             if (x->node_of[k] == place) continue;
             if (juris && m->kind == GX_KIND_ORG && S_in_jurisdiction(x, &jw, k))
                 gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[k], place, m, pm, "jurisdiction");
+            if (m->kind == GX_KIND_ORG && x->loc_node[k] != UINT32_MAX && !one_list &&
+                gx_rel_mlevel(x, &x->loc[k]) > plevel)
+                gx_rel_add(x, GX_REL_PART_OF, x->loc_node[k], place, &x->loc[k], pm, "sentence");
             int level = gx_rel_mlevel(x, m);
             if (m->kind == GX_KIND_PLACE && !one_list &&
                 ((level > plevel && level <= 6) || (level == plevel && S_stem_of(pm, m))))
