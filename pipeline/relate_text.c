@@ -247,8 +247,16 @@ static size_t S_sentence_place(const gx_rel_ctx *x, size_t lo, size_t hi, uint32
     return SIZE_MAX;
 }
 
-/* A sentence that names no subdistrict, town or bigger place: its communities and villages
- * (level 5) are part of the subdistrict or town its topic is, or is located in by name
+/* 1 if place m is where people live: a community or village (level 5), or a compound of level
+ * 6 (汝河小区, 191号院), not a road or street. */
+static int S_home(const gx_rel_ctx *x, const gx_mention *m) {
+    int level = gx_rel_mlevel(x, m);
+    uint32_t last = x->doc->cp[m->end - 1];
+    return level == 5 || (level == 6 && last != 0x8DEF && last != 0x8857); /* 路 街 */
+}
+
+/* A sentence that names no subdistrict, town or bigger place: its communities, villages and
+ * compounds (S_home) are part of the subdistrict or town its topic is, or is located in by name
  * (汝河路街道党工委 … 。以金苑、汝河小区两个党建示范社区为支撑: topic), unless a name right
  * before it holds it. */
 static void S_topic_places(gx_rel_ctx *x, size_t lo, size_t hi) {
@@ -262,7 +270,7 @@ static void S_topic_places(gx_rel_ctx *x, size_t lo, size_t hi) {
     for (size_t k = lo; k < hi; k++) {
         const gx_mention *m = &x->ms->v[k];
         size_t b = x->prev_top[k]; /* a name right before it holds it (…办事处代书胡同社区) */
-        if (!m->nested && m->kind == GX_KIND_PLACE && gx_rel_mlevel(x, m) == 5 &&
+        if (!m->nested && m->kind == GX_KIND_PLACE && S_home(x, m) &&
             (b == SIZE_MAX || x->ms->v[b].end != m->start))
             gx_rel_add(x, GX_REL_PART_OF, x->node_of[k], node, m, pm, "topic");
     }
