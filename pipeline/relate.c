@@ -9,7 +9,8 @@
  *   part_of      a party body -> its unit (unit); a place -> the bigger place right before it
  *                (北林路街道鑫苑社区, 惠济区刘寨街道: name); a place -> its gazetteer parent when
  *                the document mentions the parent too (gazetteer); …分公司 -> …有限公司 (chain)
- *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name)
+ *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name); a body
+ *                a local actor forms -> the actor's place (formed)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -333,6 +334,23 @@ static void S_member_list(gx_rel_ctx *x, size_t k, size_t body) {
     }
 }
 
+/* An org that body mention i's agent forms (北林路街道党工委…相继组建红叶合唱团) stands in the
+ * subdistrict or community the agent is, or is located in by name, unless its own name places it
+ * (formed). */
+static void S_formed_in(gx_rel_ctx *x, size_t i, const size_t *located) {
+    size_t a = x->agent[i];
+    if (x->loc_node[i] != UINT32_MAX || a == SIZE_MAX) return;
+    if (located[x->lid[a]] != SIZE_MAX) a = located[x->lid[a]]; /* 街道党工委: its full name */
+    const gx_mention *am = &x->ms->v[a];
+    int place = am->kind == GX_KIND_PLACE;
+    const gx_mention *pm = place ? am : &x->loc[a];
+    uint32_t node = place ? x->node_of[a] : x->loc_node[a];
+    if (node == UINT32_MAX) return;
+    int level = gx_rel_mlevel(x, pm);
+    if (level >= GX_REL_LOCAL_LEVEL && level <= 5)
+        gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], node, &x->ms->v[i], pm, "formed");
+}
+
 /* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name);
  * members: two or more orgs before a member word (组建, subtype=member) in the sentence are
  * part of the org after it that they form (…等15家单位组建如意湖“区域党委”), and so are the orgs
@@ -340,6 +358,11 @@ static void S_member_list(gx_rel_ctx *x, size_t k, size_t body) {
 static void S_bodies(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
     size_t formed = SIZE_MAX; /* the body formed last */
+    size_t *located = gx_xmalloc((x->n_lids ? x->n_lids : 1) * sizeof *located);
+    for (size_t l = 0; l < x->n_lids; l++)
+        located[l] = SIZE_MAX; /* per node: a mention located by name, SIZE_MAX if none */
+    for (size_t i = ms->n; i-- > 0;)
+        if (x->loc_node[i] != UINT32_MAX) located[x->lid[i]] = i;
     for (size_t i = 0; i + 1 < ms->n; i++) {
         const gx_mention *a = &ms->v[i], *b = &ms->v[i + 1];
         if (!a->nested && !b->nested && a->kind == GX_KIND_ORG && b->kind == GX_KIND_ORG &&
@@ -359,12 +382,14 @@ static void S_bodies(gx_rel_ctx *x) {
         uint32_t w = body->start; /* a member word right before the body */
         if (w < 2 || !gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
         if (n >= 2) formed = i;
+        S_formed_in(x, i, located);
         for (size_t k = i; n >= 2 && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
             const gx_mention *m = &ms->v[k - 1];
             if (m->kind == GX_KIND_ORG && !m->nested)
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], m, body, "members");
         }
     }
+    free(located);
 }
 
 void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32_t *node_of,
