@@ -9,8 +9,8 @@
  *   part_of      a party body -> its unit (unit); a place -> the bigger place right before it
  *                (北林路街道鑫苑社区, 惠济区刘寨街道: name); a place -> its gazetteer parent when
  *                the document mentions the parent too (gazetteer); …分公司 -> …有限公司 (chain)
- *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name); a body
- *                a local actor forms -> the actor's place (formed)
+ *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name); a
+ * body a local actor forms -> the actor's place (formed)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -351,39 +351,61 @@ static void S_formed_in(gx_rel_ctx *x, size_t i, const size_t *located) {
         gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], node, &x->ms->v[i], pm, "formed");
 }
 
-/* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name);
- * members: two or more orgs before a member word (组建, subtype=member) in the sentence are
- * part of the org after it that they form (…等15家单位组建如意湖“区域党委”), and so are the orgs
- * a later list calls member units (…、郑州四十七中等成员单位) (members). */
-static void S_bodies(gx_rel_ctx *x) {
+/* Adjacent orgs (管城区西大街办事处西大街便民服务中心): the second is part of the first (name). */
+static void S_adjacent(gx_rel_ctx *x) {
     const gx_mentions *ms = x->ms;
-    size_t formed = SIZE_MAX; /* the body formed last */
-    size_t *located = gx_xmalloc((x->n_lids ? x->n_lids : 1) * sizeof *located);
-    for (size_t l = 0; l < x->n_lids; l++)
-        located[l] = SIZE_MAX; /* per node: a mention located by name, SIZE_MAX if none */
-    for (size_t i = ms->n; i-- > 0;)
-        if (x->loc_node[i] != UINT32_MAX) located[x->lid[i]] = i;
     for (size_t i = 0; i + 1 < ms->n; i++) {
         const gx_mention *a = &ms->v[i], *b = &ms->v[i + 1];
         if (!a->nested && !b->nested && a->kind == GX_KIND_ORG && b->kind == GX_KIND_ORG &&
             b->start == a->end)
             gx_rel_add(x, GX_REL_PART_OF, x->node_of[i + 1], x->node_of[i], b, a, "name");
     }
-    size_t orgs = 0; /* top-level orgs of the sentence up to mention i (mentions come in
-                      * sentence order) */
+}
+
+/* 1 if org mention i follows a member word (组建, subtype=member). */
+static int S_after_member_word(const gx_rel_ctx *x, size_t i) {
+    uint32_t w = x->ms->v[i].start;
+    return w >= 2 && gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member");
+}
+
+/* Fills x->formed and x->members: a body is formed by members when two or more top-level orgs of
+ * its sentence stand before the member word before it (one alone forms the body, it is no
+ * member: 党工委组建合唱团). */
+static void S_formed_index(gx_rel_ctx *x) {
+    const gx_mentions *ms = x->ms;
+    size_t orgs = 0, formed = SIZE_MAX; /* top-level orgs of the sentence up to mention i */
     for (size_t i = 0; i < ms->n; i++) {
         const gx_mention *body = &ms->v[i];
         if (i > 0 && ms->v[i - 1].sent != body->sent) orgs = 0;
-        size_t n = orgs; /* those before it: one alone forms the body, it is no member
-                          * (党工委组建合唱团) */
+        x->formed[i] = formed;
+        x->members[i] = 0;
         if (body->kind != GX_KIND_ORG || body->nested) continue;
+        if (orgs >= 2 && S_after_member_word(x, i)) {
+            x->members[i] = 1;
+            formed = i;
+        }
         orgs++;
-        if (formed != SIZE_MAX && S_member_unit(x, i)) S_member_list(x, i, formed);
-        uint32_t w = body->start; /* a member word right before the body */
-        if (w < 2 || !gx_rel_hit_between(x, w - 2, w, GX_ROLE_GENERIC, "member")) continue;
-        if (n >= 2) formed = i;
+    }
+}
+
+/* members: the orgs of its sentence before a body formed by members are part of it
+ * (…等15家单位组建如意湖“区域党委”), and so are the orgs a later list calls member units
+ * (…、郑州四十七中等成员单位); a body formed after a member word stands in its actor's place
+ * (S_formed_in) (members). */
+static void S_bodies(gx_rel_ctx *x) {
+    const gx_mentions *ms = x->ms;
+    size_t *located = gx_xmalloc((x->n_lids ? x->n_lids : 1) * sizeof *located);
+    for (size_t l = 0; l < x->n_lids; l++)
+        located[l] = SIZE_MAX; /* per node: a mention located by name, SIZE_MAX if none */
+    for (size_t i = ms->n; i-- > 0;)
+        if (x->loc_node[i] != UINT32_MAX) located[x->lid[i]] = i;
+    for (size_t i = 0; i < ms->n; i++) {
+        const gx_mention *body = &ms->v[i];
+        if (body->kind != GX_KIND_ORG || body->nested) continue;
+        if (x->formed[i] != SIZE_MAX && S_member_unit(x, i)) S_member_list(x, i, x->formed[i]);
+        if (!S_after_member_word(x, i)) continue;
         S_formed_in(x, i, located);
-        for (size_t k = i; n >= 2 && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
+        for (size_t k = i; x->members[i] && k > 0 && ms->v[k - 1].sent == body->sent; k--) {
             const gx_mention *m = &ms->v[k - 1];
             if (m->kind == GX_KIND_ORG && !m->nested)
                 gx_rel_add(x, GX_REL_PART_OF, x->node_of[k - 1], x->node_of[i], m, body, "members");
@@ -405,10 +427,13 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
                     .agent = gx_xmalloc(n * sizeof *x.agent),
                     .agent_topic = gx_xmalloc(n),
                     .loc_node = gx_xmalloc(n * sizeof *x.loc_node),
-                    .loc = gx_xmalloc(n * sizeof *x.loc)};
+                    .loc = gx_xmalloc(n * sizeof *x.loc),
+                    .formed = gx_xmalloc(n * sizeof *x.formed),
+                    .members = gx_xmalloc(n)};
     for (size_t i = 0; i < ms->n; i++)
         x.loc_node[i] = UINT32_MAX;
     gx_rel_index_build(&x);
+    S_formed_index(&x);
     S_names(&x);
     S_located(&x);
     gx_rel_agents(&x); /* after S_located: the actors read x->loc_node */
@@ -419,6 +444,7 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     gx_rel_programs(&x);
     gx_rel_sentences(&x);
     gx_rel_components(&x);
+    S_adjacent(&x);
     S_bodies(&x);
     if (x.components_cut)
         gx_diag_warn(d, doc->file, doc->line,
@@ -430,4 +456,6 @@ void gx_relate_doc(gx_graph *g, gx_doc *doc, const gx_mentions *ms, const uint32
     free(x.agent_topic);
     free(x.loc_node);
     free(x.loc);
+    free(x.formed);
+    free(x.members);
 }

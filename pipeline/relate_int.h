@@ -47,6 +47,10 @@ typedef struct {
      * (loc_node UINT32_MAX if none) and that place's span */
     uint32_t *loc_node;
     gx_mention *loc;
+    /* set before the patterns (relate.c): per mention, the last body formed by members before
+     * it (…等15家单位组建如意湖“区域党委”), SIZE_MAX if none, and whether it is one */
+    size_t *formed;
+    uint8_t *members;
     /* per-document indexes (relate_index.c), built before the patterns, read-only after */
     uint32_t *top_end;   /* per mention i: largest end of a top-level mention in 0..i, 0 if none */
     size_t *next_top;    /* per i in 0..n: the first top-level mention >= i, ms->n if none */

@@ -553,19 +553,36 @@ static size_t S_owner(const gx_rel_ctx *x, size_t i) {
     return len >= 2 && items + 1 == want ? o : SIZE_MAX;
 }
 
-/* uses_program: a program -> its agent (sentence or context), or its owner (S_owner: owner). */
+/* Words for the member units of a body that open a sentence as its subject (各成员单位充分
+ * 履行监督权利…, 也推动了“一居一特色”). */
+static const char *const S_member_subjects[] = {"各成员单位", "成员单位"};
+
+/* The body formed by members last before program mention i when its sentence opens with its
+ * member units as the subject: they act as that body (members), else SIZE_MAX. */
+static size_t S_member_agent(const gx_rel_ctx *x, size_t i) {
+    const gx_sentence *se = &x->doc->sents[x->ms->v[i].sent];
+    uint32_t p = se->start;
+    while (p < se->end && (x->doc->cp[p] == ' ' || x->doc->cp[p] == 0x3000))
+        p++;
+    if (x->formed[i] == SIZE_MAX) return SIZE_MAX;
+    for (size_t k = 0; k < sizeof S_member_subjects / sizeof *S_member_subjects; k++)
+        if (gx_rel_word_at(x, p, se->end, S_member_subjects[k])) return x->formed[i];
+    return SIZE_MAX;
+}
+
+/* uses_program: a program -> its agent (sentence or context), its owner (S_owner: owner) or the
+ * body its sentence's member units act as (S_member_agent: members). */
 void gx_rel_programs(gx_rel_ctx *x) {
     for (size_t i = 0; i < x->ms->n; i++) {
         const gx_mention *m = &x->ms->v[i];
-        size_t o = x->agent[i],
-               w = m->kind == GX_KIND_PROGRAM && !m->nested ? S_owner(x, i) : SIZE_MAX;
-        if (w != SIZE_MAX) {
-            gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[w], x->node_of[i], &x->ms->v[w], m,
-                       "owner");
-            continue;
-        }
-        if (m->kind != GX_KIND_PROGRAM || m->nested || o == SIZE_MAX) continue;
-        gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
-                   x->agent_topic[i] ? "context" : "sentence");
+        if (m->kind != GX_KIND_PROGRAM || m->nested) continue;
+        size_t o = S_owner(x, i);
+        const char *pattern = "owner";
+        if (o == SIZE_MAX && (o = S_member_agent(x, i)) != SIZE_MAX) pattern = "members";
+        if (o == SIZE_MAX && (o = x->agent[i]) != SIZE_MAX)
+            pattern = x->agent_topic[i] ? "context" : "sentence";
+        if (o != SIZE_MAX)
+            gx_rel_add(x, GX_REL_USES_PROGRAM, x->node_of[o], x->node_of[i], &x->ms->v[o], m,
+                       pattern);
     }
 }
