@@ -247,6 +247,24 @@ static int S_chain_rel(const gx_rel_ctx *x, const gx_mention *m, const gx_cand *
     return level < own ? GX_REL_PART_OF : -1;
 }
 
+/* An org located on a road or street by name (管城区西大街办事处) is located in the district
+ * written before the road or at its head too: a road is no area (name). */
+static void S_road_district(gx_rel_ctx *x, S_chain *ch, size_t i) {
+    const gx_cand *road = ch->c[ch->n - 1], *d = NULL;
+    uint32_t last = x->doc->cp[road->end - 1];
+    if (S_clevel(x, road) != 6 || (last != 0x8DEF && last != 0x8857)) return; /* 路 街 */
+    if (ch->n >= 2)
+        d = ch->c[ch->n - 2];
+    else if (road->end > road->start + 1)
+        d = gx_rel_longest(x, &x->places, road->start, road->end - 1);
+    if (!d || d->end - d->start < 2 || S_clevel(x, d) != 3) return;
+    gx_mention dm;
+    uint32_t node = ch->n >= 2 ? S_chain_node(x, ch, ch->n - 2, &x->ms->v[i])
+                               : S_inner_node(x, d, &x->ms->v[i], &dm);
+    gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], node, &x->ms->v[i],
+               ch->n >= 2 ? &ch->m[ch->n - 2] : &dm, "name");
+}
+
 /* Places inside the names of orgs and places: each smaller one is part of the one before it, and
  * the name's owner relates to the last, most specific one (S_chain_rel) (name). */
 static void S_located(gx_rel_ctx *x) {
@@ -271,6 +289,7 @@ static void S_located(gx_rel_ctx *x) {
         if (rel == GX_REL_LOCATED_IN) {
             x->loc_node[i] = node;
             x->loc[i] = ch.m[ch.n - 1];
+            S_road_district(x, &ch, i);
         }
     }
 }
