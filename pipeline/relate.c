@@ -247,12 +247,14 @@ static int S_chain_rel(const gx_rel_ctx *x, const gx_mention *m, const gx_cand *
     return level < own ? GX_REL_PART_OF : -1;
 }
 
-/* An org located on a road or street by name (管城区西大街办事处) is located in the district
- * written before the road or at its head too: a road is no area (name). */
+/* An org located on a road or street by name (管城区西大街办事处), or in a subdistrict the text
+ * names as one (管城区北下街办事处: 北下街 for 北下街街道), is located in the district written
+ * before the road or at its head too: a road is no area (name). */
 static void S_road_district(gx_rel_ctx *x, S_chain *ch, size_t i) {
     const gx_cand *road = ch->c[ch->n - 1], *d = NULL;
     uint32_t last = x->doc->cp[road->end - 1];
-    if (S_clevel(x, road) != 6 || (last != 0x8DEF && last != 0x8857)) return; /* 路 街 */
+    if (S_clevel(x, road) < GX_REL_LOCAL_LEVEL || (last != 0x8DEF && last != 0x8857))
+        return; /* 路 街 */
     if (ch->n >= 2)
         d = ch->c[ch->n - 2];
     else if (road->end > road->start + 1)
