@@ -7,6 +7,7 @@
  * agents, the cover of top-level mentions, nodes numbered within the document, place and org
  * candidates by span, place mentions by paragraph and name.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "relate_int.h"
@@ -40,16 +41,25 @@ static void S_neighbours(gx_rel_ctx *x) {
     }
 }
 
-size_t gx_rel_first_from(const gx_rel_ctx *x, uint32_t p) {
-    size_t lo = 0, hi = x->ms->n;
+/* The first of the n items of `size` bytes at base, sorted by the uint32_t start at byte `off`
+ * of each, whose start is p or more; n if none (mentions and hits alike). */
+static size_t S_lower_bound(const void *base, size_t n, size_t size, size_t off, uint32_t p) {
+    const unsigned char *b = base;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (x->ms->v[mid].start < p)
+        uint32_t start;
+        memcpy(&start, b + mid * size + off, sizeof start);
+        if (start < p)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+size_t gx_rel_first_from(const gx_rel_ctx *x, uint32_t p) {
+    return S_lower_bound(x->ms->v, x->ms->n, sizeof *x->ms->v, offsetof(gx_mention, start), p);
 }
 
 /* The mentions starting at or before p are 0..t; one covers p when the largest top-level end
@@ -60,15 +70,7 @@ int gx_rel_covered(const gx_rel_ctx *x, uint32_t p) {
 }
 
 size_t gx_rel_hit_first(const gx_rel_ctx *x, uint32_t a) {
-    size_t lo = 0, hi = x->hits->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->hits->v[mid].start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return S_lower_bound(x->hits->v, x->hits->n, sizeof *x->hits->v, offsetof(gx_hit, start), a);
 }
 
 /* ---------------------------------------------------------------- nodes */
