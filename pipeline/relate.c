@@ -247,6 +247,17 @@ static int S_chain_rel(const gx_rel_ctx *x, const gx_mention *m, const gx_cand *
     return level < own ? GX_REL_PART_OF : -1;
 }
 
+/* A place written right after org mention i is part of the bigger place node (mention pm) the
+ * org is located in by name (管城区北下街办事处代书胡同社区 -> 北下街街道, 管城区) (name). */
+static void S_after_body(gx_rel_ctx *x, size_t i, uint32_t node, const gx_mention *pm) {
+    size_t j = x->next_top[i + 1];
+    if (j >= x->ms->n) return;
+    const gx_mention *m = &x->ms->v[j];
+    int level = m->kind == GX_KIND_PLACE && m->start == x->ms->v[i].end ? gx_rel_mlevel(x, m) : 9;
+    if (level < 9 && gx_rel_mlevel(x, pm) < level)
+        gx_rel_add(x, GX_REL_PART_OF, x->node_of[j], node, m, pm, "name");
+}
+
 /* An org located on a road or street by name (管城区西大街办事处), or in a subdistrict the text
  * names as one (管城区北下街办事处: 北下街 for 北下街街道), is located in the district written
  * before the road or at its head too: a road is no area (name). */
@@ -263,8 +274,9 @@ static void S_road_district(gx_rel_ctx *x, S_chain *ch, size_t i) {
     gx_mention dm;
     uint32_t node = ch->n >= 2 ? S_chain_node(x, ch, ch->n - 2, &x->ms->v[i])
                                : S_inner_node(x, d, &x->ms->v[i], &dm);
-    gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], node, &x->ms->v[i],
-               ch->n >= 2 ? &ch->m[ch->n - 2] : &dm, "name");
+    const gx_mention *pm = ch->n >= 2 ? &ch->m[ch->n - 2] : &dm;
+    gx_rel_add(x, GX_REL_LOCATED_IN, x->node_of[i], node, &x->ms->v[i], pm, "name");
+    S_after_body(x, i, node, pm);
 }
 
 /* Places inside the names of orgs and places: each smaller one is part of the one before it, and
@@ -291,6 +303,7 @@ static void S_located(gx_rel_ctx *x) {
         if (rel == GX_REL_LOCATED_IN) {
             x->loc_node[i] = node;
             x->loc[i] = ch.m[ch.n - 1];
+            S_after_body(x, i, node, &x->loc[i]);
             S_road_district(x, &ch, i);
         }
     }
