@@ -7,10 +7,14 @@
  * relate_text.c, programs in relate_prog.c, the indexes that keep each pattern linear or n log n
  * in the document's mentions in relate_index.c. Names:
  *   part_of      a party body -> its unit (unit); a place -> the bigger place right before it
- *                (北林路街道鑫苑社区, 惠济区刘寨街道: name); a place -> its gazetteer parent when
- *                the document mentions the parent too (gazetteer); …分公司 -> …有限公司 (chain)
- *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name); a
- * body a local actor forms -> the actor's place (formed)
+ *                (北林路街道鑫苑社区, 惠济区刘寨街道: name), or the bigger places of the org
+ *                right before it (…办事处代书胡同社区: name); a place -> its gazetteer parent
+ *                when the document mentions the parent too (gazetteer); …分公司 -> …有限公司
+ *                (chain); the orgs that form a body, or that a later list calls its member
+ *                units -> the body (members)
+ *   located_in   an org -> the place its name starts with (北林路街道党工委 -> 北林路街道: name),
+ *                and the district before a road it names (管城区西大街办事处: name); a body a
+ *                local actor forms -> the actor's place (formed)
  */
 #include <stdlib.h>
 #include <string.h>
