@@ -118,9 +118,17 @@ static int S_repeats(const gx_rctx *x, const S_chunk *ch, int n) {
     return 0;
 }
 
+/* 1 if the chunks open with a numeral of two or more characters and 大: an ordinal party
+ * congress (十五大, 十九大), an event, not a count of big things (五大发展理念, 十大惠民工程). */
+static int S_congress(const gx_rctx *x, const S_chunk *ch, int n) {
+    return n >= 1 && ch[0].content - ch[0].num >= 2 && x->doc->cp[ch[0].num] >= 0x80 &&
+           S_big(x, &ch[0]);
+}
+
 static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     S_chunk ch[S_MAX_CHUNKS];
     int count, n = S_chunks(x, a, b, ch, &count);
+    if (S_congress(x, ch, n)) return 0;
     /* inside quotes a Chinese numeral and a counter name a formula (“四个到位”, “三项工程”) */
     if (n == 0 || (count && !(quoted && x->doc->cp[a] >= 0x80)) || S_repeats(x, ch, n)) return 0;
     if (quoted) {
