@@ -21,6 +21,20 @@ static int S_breaks(const gx_rctx *x, uint32_t q) {
            gx_r_role_starts(x, q, GX_ROLE_SUFFIX);
 }
 
+/* 1 if c is a Chinese numeral that given names hold (邵一夫, 唐四清, 和万春); not 两 零 〇, and
+ * not a digit. */
+static int S_name_numeral(uint32_t c) {
+    return gx_r_numeral(c) && c >= 0x80 && c != 0x4E24 && c != 0x96F6 && c != 0x3007;
+}
+
+/* S_breaks for a given-name character next to a title: a Chinese numeral does not break the name
+ * (香港邵一夫先生, 书记李一认为) unless a word starts with it (王|一行). */
+static int S_given_breaks(const gx_rctx *x, uint32_t q) {
+    if (q < x->s1 && S_name_numeral(x->doc->cp[q]))
+        return gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2 || gx_r_role_starts(x, q, GX_ROLE_STOP) >= 2;
+    return S_breaks(x, q);
+}
+
 /* 1 if a place or org entity of the dictionary (not a low-priority one) starts at p: 中国 in
  * 代表中国队 is no surname. */
 static int S_entity_starts(const gx_rctx *x, uint32_t p) {
@@ -72,8 +86,8 @@ static uint32_t S_name_at(const gx_rctx *x, uint32_t p) {
     uint32_t sn = gx_r_role_starts(x, p, GX_ROLE_SURNAME);
     if (sn == 0 || gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || S_entity_starts(x, p)) return 0;
     uint32_t g = p + sn;
-    if (S_breaks(x, g)) return 0;
-    uint32_t len = sn + (S_breaks(x, g + 1) ? 1 : 2);
+    if (S_given_breaks(x, g)) return 0;
+    uint32_t len = sn + (S_given_breaks(x, g + 1) ? 1 : 2);
     if (S_word_past(x, g, p + len)) return 0; /* 职工都|工作: 都 is no surname here */
     if (len == sn + 2 && S_word_past(x, g + 1, p + len) && !gx_r_role_starts(x, p + len, GX_ROLE_STOP))
         len--; /* 罗干|今天, but 刘小明|报道 */
@@ -100,8 +114,10 @@ static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
     for (uint32_t len = 4; len >= 2; len--) {
         if (end < x->s0 + len) continue;
         uint32_t p = end - len, ok = 1;
-        for (uint32_t i = p; i < end && ok; i++) ok = gx_is_han(x->doc->cp[i]) && !gx_r_numeral(x->doc->cp[i]);
         uint32_t sn = gx_r_role_starts(x, p, GX_ROLE_SURNAME);
+        for (uint32_t i = p; i < end && ok; i++)
+            ok = gx_is_han(x->doc->cp[i]) &&
+                 (!gx_r_numeral(x->doc->cp[i]) || (i >= p + sn && sn && !S_given_breaks(x, i)));
         if (!ok || sn == 0 || sn >= len || len - sn > 2) continue;
         if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || !S_left_open(x, p)) continue;
         if (S_entity_inside(x, p, end)) continue;
