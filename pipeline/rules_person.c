@@ -31,7 +31,9 @@ static int S_name_numeral(uint32_t c) {
  * (香港邵一夫先生, 书记李一认为) unless a word starts with it (王|一行). */
 static int S_given_breaks(const gx_rctx *x, uint32_t q) {
     if (q < x->s1 && S_name_numeral(x->doc->cp[q]))
-        return gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2 || gx_r_role_starts(x, q, GX_ROLE_STOP) >= 2;
+        return gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2 || gx_r_role_starts(x, q, GX_ROLE_STOP) >= 2 ||
+               q + 1 >= x->s1 || gx_r_numeral(x->doc->cp[q + 1]) ||
+               gx_r_role_starts(x, q + 1, GX_ROLE_GENERIC); /* 数百|名, 一|二 */
     return S_breaks(x, q);
 }
 
@@ -355,8 +357,33 @@ static int S_right_open(const gx_rctx *x, uint32_t g) {
     return gx_r_role_starts(x, g, GX_ROLE_WORD) < 2 && gx_r_role_starts(x, g, GX_ROLE_STOP) < 2;
 }
 
+/* 1 if no stop, title, suffix or generic word starts at q: the character may be a given one. */
+static int S_plain(const gx_rctx *x, uint32_t q) {
+    uint32_t c = x->doc->cp[q];
+    if (!gx_is_han(c) || (gx_r_numeral(c) && !S_name_numeral(c))) return 0;
+    size_t lo, hi;
+    gx_r_starting(x, q, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        gx_role r = gx_r_entry(x, i)->role;
+        if (r == GX_ROLE_STOP || r == GX_ROLE_TITLE || r == GX_ROLE_SUFFIX || r == GX_ROLE_GENERIC)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 if the given part [q, q + 2) is a rarer one: one character a given one (小 counts, as the
+ * first: 彭小兰), both plain, and a stop word right after (袁步兵|本人, 路甬祥|是;
+ * punctuation is too weak: 为国争光|，). */
+static int S_rare_given(const gx_rctx *x, uint32_t q) {
+    int g1 = gx_r_role_starts(x, q, GX_ROLE_GIVEN) || x->doc->cp[q] == 0x5C0F; /* 小 */
+    int g2 = gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN) != 0;
+    if (g1 == g2 || !S_plain(x, q) || !S_plain(x, q + 1)) return 0;
+    return q + 2 < x->s1 && gx_r_role_starts(x, q + 2, GX_ROLE_STOP);
+}
+
 /* A name with no title: surname + two given-name characters (role given) standing between
- * boundaries on both sides, not a known word. Priority -1: any other candidate wins. */
+ * boundaries on both sides, not a known word, or a rarer given part with a stop after it
+ * (S_rare_given). Priority -1: any other candidate wins. */
 static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     uint32_t p = h->start, q = h->end;
     if (e->subtype && (strcmp(e->subtype, "common") == 0 || strcmp(e->subtype, "function") == 0 ||
@@ -364,7 +391,9 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
         return; /* 和, 有; 田中 (a Japanese name only beside a title) */
     gx_r_seek(x, p);
     if (q + 2 > x->s1 || p < x->s0) return;
-    if (!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN)) return;
+    if ((!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !gx_r_role_starts(x, q + 1, GX_ROLE_GIVEN)) &&
+        !S_rare_given(x, q))
+        return;
     if (gx_r_role_starts(x, p, GX_ROLE_WORD) > q - p || gx_r_role_starts(x, q, GX_ROLE_STOP) ||
         gx_r_role_starts(x, q + 1, GX_ROLE_STOP) || gx_r_role_starts(x, q, GX_ROLE_WORD))
         return;
