@@ -53,6 +53,8 @@ static int S_entity_starts(const gx_rctx *x, uint32_t p) {
 
 static int S_left_open(const gx_rctx *x, uint32_t p);
 
+static int S_word_across(const gx_rctx *x, uint32_t p);
+
 static int S_common_surname(const gx_rctx *x, uint32_t p);
 
 static int S_function_word(const gx_rctx *x, uint32_t p);
@@ -112,6 +114,14 @@ static int S_entity_inside(const gx_rctx *x, uint32_t p, uint32_t end) {
     return 0;
 }
 
+/* 1 if a full name [p, p + 3) before a title may start right after any character (书画篆刻家|
+ * 刘华云女士, 宣教科|郝彦南同志): a surname that is no common word and two given characters,
+ * no word across its start. */
+static int S_full_before_title(const gx_rctx *x, uint32_t p, uint32_t sn, uint32_t len) {
+    return sn == 1 && len == 3 && !S_common_surname(x, p) && !S_word_across(x, p) &&
+           gx_r_role_starts(x, p + 1, GX_ROLE_GIVEN) && gx_r_role_starts(x, p + 2, GX_ROLE_GIVEN);
+}
+
 static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
     for (uint32_t len = 4; len >= 2; len--) {
         if (end < x->s0 + len) continue;
@@ -121,7 +131,8 @@ static uint32_t S_name_before(const gx_rctx *x, uint32_t end) {
             ok = gx_is_han(x->doc->cp[i]) &&
                  (!gx_r_numeral(x->doc->cp[i]) || (i >= p + sn && sn && !S_given_breaks(x, i)));
         if (!ok || sn == 0 || sn >= len || len - sn > 2) continue;
-        if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn || !S_left_open(x, p)) continue;
+        if (gx_r_role_starts(x, p, GX_ROLE_WORD) > sn) continue;
+        if (!S_left_open(x, p) && !S_full_before_title(x, p, sn, len)) continue;
         if (S_entity_inside(x, p, end)) continue;
         if (S_function_word(x, p) && len > 2 && gx_r_role_starts(x, p + 1, GX_ROLE_SURNAME))
             continue; /* 女王和|明仁天皇: 和 joins, the name starts after it */
@@ -329,8 +340,7 @@ static void S_title(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
 
 /* 1 if a name may start at p: a sentence start, a non-Han character, or a stop word, title or
  * entity ending right before it. */
-static int S_left_open(const gx_rctx *x, uint32_t p) {
-    if (p == x->s0 || !gx_is_han(x->doc->cp[p - 1])) return 1;
+static int S_word_across(const gx_rctx *x, uint32_t p) {
     for (uint32_t end = p + 1; end < p + 4 && end <= x->s1; end++) { /* 实|施毛: a word across p */
         uint32_t lo, hi;
         gx_r_ending(x, end, &lo, &hi);
@@ -338,9 +348,15 @@ static int S_left_open(const gx_rctx *x, uint32_t p) {
             const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
             if (x->hits->v[x->c->by_end[k]].start < p && (e->role == GX_ROLE_WORD ||
                                                           e->role == GX_ROLE_STOP))
-                return 0;
+                return 1;
         }
     }
+    return 0;
+}
+
+static int S_left_open(const gx_rctx *x, uint32_t p) {
+    if (p == x->s0 || !gx_is_han(x->doc->cp[p - 1])) return 1;
+    if (S_word_across(x, p)) return 0;
     return gx_r_role_ends(x, p, GX_ROLE_STOP) || gx_r_role_ends(x, p, GX_ROLE_TITLE) ||
            gx_r_entity_ends(x, p, 1) != UINT32_MAX;
 }
