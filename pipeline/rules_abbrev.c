@@ -6,7 +6,8 @@
  * of its ends (节日美食, 以中国, 中越过) and a boundary lies before it. An abbreviation flagged
  * subtype=strong is a mention alone before a word flagged subtype=side (美方, 俄总统) or after one
  * flagged subtype=visit (访华, 在京), again with no word across it; one flagged subtype=weak (以,
- * a preposition too) starts a run only before a pair word. Abbreviations are place
+ * a preposition too) starts a run only before a pair word. Abbreviations joined by 、 are a list
+ * of places on their own (中、阿建交). Abbreviations are place
  * entries with the flag abbrev; elsewhere they are no mention (rules.c leaves them out).
  */
 #include <string.h>
@@ -64,13 +65,32 @@ static int S_all_strong(const gx_rctx *x, uint32_t a, uint32_t b) {
     return 1;
 }
 
-/* 1 if hit h blocks reading [p, q) as abbreviations: it runs across p or q (节日|美, 以|中国), or
+/* 1 if hit h blocks reading [p, q) as abbreviations: it runs across p or q (节日|美, 以|中国;
+ * not across q when a longer word starts at q: 访华|表示), or
  * it is an entity (中华 of 中华法系) or negative entry, or a word of two or more characters inside
  * the run (非法, 加以) that is not made of strong abbreviations alone. Context words do not block, nor a word that is the
  * abbreviation with its context (美方, 来华): [a, b) is that span. */
+/* 1 if a stop word of two or more characters (a verb, an adverb) starts at q and ends after end:
+ * the text after the run reads as a word of its own (访华|表示 over 华表; not 对美|好事 over
+ * 美好, where 好事 is a plain word). */
+static int S_word_from(const gx_rctx *x, uint32_t q, uint32_t end) {
+    size_t lo, hi;
+    gx_r_starting(x, q, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        gx_role r = gx_r_entry(x, i)->role;
+        if (r == GX_ROLE_STOP && x->hits->v[i].end > end &&
+            x->hits->v[i].end - q >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 static int S_blocks(const gx_rctx *x, const gx_hit *h, const gx_entry *e, uint32_t p, uint32_t q,
                     uint32_t a, uint32_t b) {
     if (h->end <= p || h->start >= q || h->end - h->start < 2) return 0;
+    if (h->start >= p && h->end > q && !(e->flags & GX_ENTRY_NEGATIVE) &&
+        e->role != GX_ROLE_ENTITY && S_word_from(x, q, h->end))
+        return 0; /* 访华|表示: 华表 is no word of this text */
     if (S_is_context(e, "pair") || S_is_context(e, "side") || S_is_context(e, "visit")) return 0;
     if (e->role == GX_ROLE_ENTITY && !(e->flags & GX_ENTRY_ABBREV)) return 1; /* 中华|法系 */
     if ((h->start < p || h->end > q) && h->start >= a && h->end <= b &&
@@ -196,6 +216,39 @@ static int S_runs_on(const gx_rctx *x, uint32_t p, uint32_t q) {
     return 0;
 }
 
+/* 1 if the abbreviation at i stands alone as a list item: a separator or the list's end next to
+ * it, no word across it (中、英文: 英文 runs on). */
+static int S_list_item(const gx_rctx *x, uint32_t i) {
+    return S_abbrev_at(x, i) && !S_crossed(x, i) && !S_crossed(x, i + 1) && !S_runs_on(x, i, i + 1);
+}
+
+#define S_LIST_MAX 8 /* items of a list of abbreviations joined by 、 */
+
+/* A list of one-character abbreviations joined by 、 starting at p (中、美建交, 中、美在政治…):
+ * at least two different items, a boundary before the first, which is not a weak one (以)
+ * unless a pair word follows the list, and after the last a pair word, a stop word, a count
+ * (日、韩两国) or no Han character. Returns the position after the list, or p if none. */
+static uint32_t S_list(gx_rctx *x, uint32_t p) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t items[S_LIST_MAX], n = 0, i = p;
+    while (n < S_LIST_MAX && i < x->doc->n && S_list_item(x, i)) {
+        for (uint32_t k = 0; k < n; k++)
+            if (cp[items[k]] == cp[i]) return p; /* 美、美: no list of places */
+        items[n++] = i;
+        if (i + 2 >= x->doc->n || cp[i + 1] != 0x3001 /* 、 */ || !S_abbrev_at(x, i + 2)) break;
+        i += 2;
+    }
+    uint32_t q = items[n ? n - 1 : 0] + 1;
+    if (n < 2 || !S_left_open(x, p) || S_count_after(x, q)) return p;
+    int pair = S_context(x, q, "pair", 1) != UINT32_MAX;
+    if (S_is(S_abbrev_at(x, p), "weak") && !pair) return p;
+    if (!pair && q < x->doc->n && gx_is_han(cp[q]) && !gx_r_numeral(cp[q]) &&
+        !gx_r_role_starts(x, q, GX_ROLE_STOP))
+        return p; /* 中、英|文: a word goes on after the list */
+    for (uint32_t k = 0; k < n; k++) S_add(x, items[k], S_abbrev_at(x, items[k]));
+    return q;
+}
+
 void gx_rules_abbrev(gx_rctx *x) {
     const gx_doc *d = x->doc;
     for (uint32_t p = 0; p < d->n; p++) {
@@ -208,7 +261,10 @@ void gx_rules_abbrev(gx_rctx *x) {
         uint32_t t = q;
         while (t - r > 2 && S_runs_on(x, t - 1, t)) t--; /* 中美|加强: the run ends before 加 */
         if (t - r >= 2) S_run(x, r, t);
-        else if (r == p) S_single(x, p, e);
+        else if (q == p + 1 && q < d->n && d->cp[q] == 0x3001 && S_list(x, p) > q) {
+            p = S_list(x, p) - 1; /* 中、阿 */
+            continue;
+        } else if (r == p) S_single(x, p, e);
         p = q - 1;
     }
 }
