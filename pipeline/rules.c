@@ -176,7 +176,17 @@ static int S_void(const gx_rctx *x, const gx_hit *h) {
     return 0;
 }
 
-/* 1 if a boundary word (stop, title but not a common noun; weak stops only with GX_W_WEAK) ends
+/* 1 if the one-character hit h repeats the character before or after it (颐和和社会工作服务中心):
+ * a conjunction is never doubled, so one of the two belongs to the name. */
+static int S_doubled(const gx_rctx *x, const gx_hit *h) {
+    const uint32_t *cp = x->doc->cp;
+    if (h->end - h->start != 1) return 0;
+    return (h->start > 0 && cp[h->start - 1] == cp[h->start]) ||
+           (h->end < x->doc->n && cp[h->end] == cp[h->start]);
+}
+
+/* 1 if a boundary word (stop, title but not a common noun; weak stops only with GX_W_WEAK, and
+ * not a doubled one) ends
  * at p. */
 static int S_stop_ends(const gx_rctx *x, uint32_t p, unsigned flags) {
     uint32_t lo, hi;
@@ -187,12 +197,22 @@ static int S_stop_ends(const gx_rctx *x, uint32_t p, unsigned flags) {
         if (e->role == GX_ROLE_TITLE && e->subtype && strcmp(e->subtype, "common") == 0)
             continue; /* 工人|路, 中国|代表团 */
         if ((e->flags & GX_ENTRY_WEAK) && !(flags & GX_W_WEAK)) continue;
+        if ((e->flags & GX_ENTRY_WEAK) && S_doubled(x, &x->hits->v[x->c->by_end[k]])) continue;
         if (!S_void(x, &x->hits->v[x->c->by_end[k]])) return 1;
     }
     return 0;
 }
 
-/* 1 if a counter (generic, subtype=measure) ends at p right after a numeral: 5个, 三类. */
+/* 1 if the numeral run ending at p is an ordinal (第二): 第二人民医院 holds no count. */
+static int S_ordinal(const gx_rctx *x, uint32_t p) {
+    const uint32_t *cp = x->doc->cp;
+    uint32_t i = p, n = 0;
+    while (i > 0 && n < 8 && gx_r_numeral(cp[i - 1])) i--, n++;
+    return i > 0 && cp[i - 1] == 0x7B2C; /* 第 */
+}
+
+/* 1 if a counter (generic, subtype=measure) ends at p right after a numeral that is no ordinal:
+ * 5个, 三类 (not 第二|人民医院). */
 static int S_count_ends(const gx_rctx *x, uint32_t p) {
     uint32_t lo, hi;
     gx_r_ending(x, p, &lo, &hi);
@@ -200,7 +220,7 @@ static int S_count_ends(const gx_rctx *x, uint32_t p) {
         const gx_hit *h = &x->hits->v[x->c->by_end[k]];
         const gx_entry *e = gx_r_entry(x, x->c->by_end[k]);
         if (e->role == GX_ROLE_GENERIC && e->subtype && e->subtype[0] == 'm' && h->start > 0 &&
-            gx_r_numeral(x->doc->cp[h->start - 1]))
+            gx_r_numeral(x->doc->cp[h->start - 1]) && !S_ordinal(x, h->start))
             return 1;
     }
     return 0;
