@@ -107,13 +107,24 @@ static int S_wan(const gx_rctx *x, uint32_t p) {
            gx_r_translit(x, p + 1);
 }
 
+/* 1 if the part may end with the other Han character at i (托马|肖|及): a character that starts
+ * no word itself and is no Chinese given-name character (德米特里延科|均|获得: an adverb), with
+ * no Han character after it or a stop word, title or suffix there. */
+static int S_last_other(const gx_rctx *x, uint32_t i) {
+    if (!S_han(x, i) || S_word_starts(x, i) || gx_r_role_starts(x, i, GX_ROLE_GIVEN)) return 0;
+    return !S_han(x, i + 1) || S_word_starts(x, i + 1);
+}
+
 /* End of the name part starting at p: transliteration characters, bridging one other Han
- * character between two of them (莱万多夫斯基, 德米特里延科); else up to S_MAX_PLAIN Han. */
+ * character between two of them (莱万多夫斯基, 德米特里延科) or ending with one before a boundary
+ * (迈克尔·托马肖|及); else up to S_MAX_PLAIN Han. */
 static uint32_t S_part_right(const gx_rctx *x, uint32_t p) {
     uint32_t i = p;
     while (i - p < S_MAX_PART && (S_han(x, i) || S_wan(x, i)) && (i == p || !S_word_starts(x, i))) {
-        if (!gx_r_translit(x, i) && (i == p || !gx_r_translit(x, i + 1) || !S_han(x, i + 1)))
+        if (!gx_r_translit(x, i) && (i == p || !gx_r_translit(x, i + 1) || !S_han(x, i + 1))) {
+            if (i > p + 1 && i - p < S_MAX_PART && S_last_other(x, i)) i++; /* 托马|肖 */
             break;
+        }
         i++;
     }
     if (i > p) return i;
