@@ -125,10 +125,24 @@ static int S_congress(const gx_rctx *x, const S_chunk *ch, int n) {
            S_big(x, &ch[0]);
 }
 
+/* 1 if a place or org of the dictionary (two or more characters) starts at a: its numeral is
+ * part of a name (二七区, 三门峡, 九江), no formula's. */
+static int S_named_at(const gx_rctx *x, uint32_t a) {
+    size_t lo, hi;
+    gx_r_starting(x, a, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        const gx_entry *e = gx_r_entry(x, i);
+        if (gx_r_is_entity(e) && !(e->flags & GX_ENTRY_NEGATIVE) && x->hits->v[i].end - a >= 2 &&
+            (e->kind == GX_KIND_PLACE || e->kind == GX_KIND_ORG))
+            return 1;
+    }
+    return 0;
+}
+
 static uint32_t S_formula_end(const gx_rctx *x, uint32_t a, uint32_t b, int quoted) {
     S_chunk ch[S_MAX_CHUNKS];
     int count, n = S_chunks(x, a, b, ch, &count);
-    if (S_congress(x, ch, n)) return 0;
+    if (S_congress(x, ch, n) || S_named_at(x, a)) return 0;
     /* inside quotes a Chinese numeral and a counter name a formula (“四个到位”, “三项工程”) */
     if (n == 0 || (count && !(quoted && x->doc->cp[a] >= 0x80)) || S_repeats(x, ch, n)) return 0;
     if (quoted) {
