@@ -147,6 +147,21 @@ static uint32_t S_place_chain(const gx_rctx *x, uint32_t w, uint32_t end) {
     return a;
 }
 
+/* 1 if a word or stop word of two or more characters starts before a and ends after it: the
+ * name's first character belongs to it (特区|政府 over 区政府, 地区|大部). */
+static int S_word_into(const gx_rctx *x, uint32_t a) {
+    for (uint32_t p = a + 1; p < a + 4 && p <= x->s1; p++) {
+        uint32_t lo, hi;
+        gx_r_ending(x, p, &lo, &hi);
+        for (uint32_t k = lo; k < hi; k++) {
+            gx_role r = gx_r_entry(x, x->c->by_end[k])->role;
+            if (x->hits->v[x->c->by_end[k]].start < a && (r == GX_ROLE_WORD || r == GX_ROLE_STOP))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 if [a, end) is one country or territory of the dictionary (subtype country, territory). */
 static int S_country_only(const gx_rctx *x, uint32_t a, uint32_t end) {
     uint32_t lo, hi;
@@ -177,7 +192,7 @@ static uint32_t S_name_start(const gx_rctx *x, const gx_hit *h, const gx_entry *
     gx_r_window(x, end, e->max, chain, &w, &hard);
     if (e->prefix == GX_PREFIX_PLACE) {
         a = S_place_chain(x, w, end);
-        if (a != UINT32_MAX && x->doc->cp[a] < 0x80) return UINT32_MAX;
+        if (a != UINT32_MAX && (x->doc->cp[a] < 0x80 || S_word_into(x, a))) return UINT32_MAX;
         if (a != UINT32_MAX && (e->flags & GX_ENTRY_LOCAL) && S_country_only(x, a, end))
             return UINT32_MAX; /* 美国|政府 */
         if (a != UINT32_MAX && gx_r_role_starts(x, a, GX_ROLE_GENERIC) && S_has_generic(x, a, end))
