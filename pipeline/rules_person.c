@@ -424,6 +424,26 @@ static void S_bare_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
     if (c >= n0) x->c->v[c].priority = -1; /* a title's name (found before) keeps its priority */
 }
 
+/* A two-character name with no title: a one-character surname that is no common word and one
+ * given character, opening a clause (after punctuation or at the sentence start) and followed by
+ * a stop word of two or more characters (顾俊|还是; 柳萍|的 is not enough), no word over it.
+ * Priority -1: any other candidate wins. */
+static void S_short_name(gx_rctx *x, const gx_hit *h, const gx_entry *e) {
+    uint32_t p = h->start, q = h->end;
+    if (q != p + 1 || e->subtype) return; /* 和, 有 (common), 田中 (japanese) */
+    gx_r_seek(x, p);
+    const uint32_t *cp = x->doc->cp;
+    if (q + 2 > x->s1 || (p > x->s0 && gx_is_han(cp[p - 1]))) return;
+    if (!gx_r_role_starts(x, q, GX_ROLE_GIVEN) || !S_plain(x, q) || gx_r_translit(x, q)) return;
+    if (gx_r_role_starts(x, p, GX_ROLE_WORD) > 1 || gx_r_role_starts(x, q, GX_ROLE_WORD) >= 2 ||
+        gx_r_lookup(x, p, q + 1) >= 0 || S_entity_starts(x, p))
+        return;
+    if (gx_r_role_starts(x, q + 1, GX_ROLE_STOP) < 2) return;
+    size_t n0 = x->c->n;
+    uint32_t c = gx_r_add(x, p, q + 1, GX_KIND_PERSON, "rule:surname_name", 0);
+    if (c >= n0) x->c->v[c].priority = -1;
+}
+
 /* A sentence that is a whole paragraph of 2..5 space-separated names. */
 static void S_author_line(gx_rctx *x, uint32_t si) {
     const gx_doc *d = x->doc;
@@ -458,5 +478,8 @@ void gx_rules_person(gx_rctx *x) {
     for (size_t i = 0; i < x->hits->n; i++)
         if (gx_r_entry(x, i)->role == GX_ROLE_SURNAME)
             S_bare_name(x, &x->hits->v[i], gx_r_entry(x, i));
+    for (size_t i = 0; i < x->hits->n; i++)
+        if (gx_r_entry(x, i)->role == GX_ROLE_SURNAME)
+            S_short_name(x, &x->hits->v[i], gx_r_entry(x, i));
     for (uint32_t si = 0; si < x->doc->n_sents; si++) S_author_line(x, si);
 }
