@@ -132,6 +132,11 @@ void gx_graph_add_relation(gx_graph *g, gx_relation rel, uint32_t head, uint32_t
  * them only). Graph attributes are not merged. */
 void gx_graph_merge(gx_graph *dst, const gx_graph *src);
 
+/* gx_graph_merge(dst, src), then gx_graph_free(src); when dst has counted nothing yet (and keeps
+ * as much evidence), dst takes src's contents instead of copying them: the same result, without
+ * the copy (the first partial graph of a threaded run). */
+void gx_graph_merge_free(gx_graph *dst, gx_graph *src);
+
 /* ---- partial graphs as text lines (guanxi map writes them, guanxi reduce reads them) */
 
 typedef struct {

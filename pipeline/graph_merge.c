@@ -53,3 +53,21 @@ void gx_graph_merge(gx_graph *dst, const gx_graph *src) {
     dst->windows += src->windows;
     free(map);
 }
+
+/* 1 if g has counted nothing yet. */
+static int S_empty(const gx_graph *g) {
+    return g->n_nodes == 0 && g->n_edges == 0 && g->n_docs == 0 && g->windows == 0 &&
+           g->n_info == 0 && !g->finished;
+}
+
+void gx_graph_merge_free(gx_graph *dst, gx_graph *src) {
+    if (S_empty(dst) && src->max_ev == dst->max_ev && !src->finished) {
+        gx_graph t = *dst; /* dst takes src's contents whole and keeps its own hook */
+        *dst = *src;
+        dst->hook = t.hook, dst->hook_ctx = t.hook_ctx;
+        *src = t;
+    } else {
+        gx_graph_merge(dst, src);
+    }
+    gx_graph_free(src);
+}

@@ -233,8 +233,7 @@ static void S_thread_init(S_thread *t, S_pool *p, const gx_engine *e, gx_graph *
 
 /* Adds what thread t counted to g and st, and frees it. */
 static void S_thread_done(S_thread *t, gx_graph *g, gx_run_stats *st) {
-    if (t->g && t->g != g) gx_graph_merge(g, t->g);
-    if (t->g != g) gx_graph_free(t->g);
+    if (t->g && t->g != g) gx_graph_merge_free(g, t->g); /* the first one is moved, not copied */
     for (int k = 0; k < GX_KIND_COUNT; k++) st->mentions[k] += t->st.mentions[k];
     st->ambiguous += t->st.ambiguous;
     st->generic += t->st.generic;

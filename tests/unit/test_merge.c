@@ -99,12 +99,16 @@ static void S_round(uint32_t max_ev, uint32_t parts) {
     gx_graph *part[8];
     for (uint32_t p = 0; p < parts; p++) part[p] = gx_graph_new_ev(max_ev);
     for (size_t i = 0; i < S_DOCS; i++) S_replay(part[S_rand(parts)], &docs[order[i]], order[i]);
+    gx_graph *moved = gx_graph_new_ev(max_ev); /* the same parts through gx_graph_merge_free */
     for (uint32_t p = 0; p < parts; p++) {
         gx_graph_merge(merged, part[(p + parts / 2) % parts]);
+        gx_graph_merge_free(moved, part[(p + parts / 2) % parts]);
     }
-    char *a = S_json(whole), *b = S_json(merged);
+    char *a = S_json(whole), *b = S_json(merged), *c = S_json(moved);
     ok(a[0] && strcmp(a, b) == 0, "merged partial graphs write what one graph writes");
-    for (uint32_t p = 0; p < parts; p++) gx_graph_free(part[p]);
+    ok(strcmp(a, c) == 0, "merge_free (the first part moved, not copied) writes the same");
+    free(c);
+    gx_graph_free(moved);
     free(a), free(b);
     gx_graph_free(whole), gx_graph_free(merged);
 }
