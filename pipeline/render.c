@@ -98,9 +98,8 @@ static int S_clusters(Agraph_t *ag, const gx_graph *g, const uint8_t *keep) {
         char name[96];
         snprintf(name, sizeof name, "cluster_%s", dn->id);
         Agraph_t *sub = agsubg(ag, name, 1);
-        char *label = gx_sanitize(dn->label, strlen(dn->label), NULL);
-        if (!sub || !agsubnode(sub, n, 1) || agsafeset(sub, "label", label, "") != 0) rc = -1;
-        free(label);
+        if (!sub || !agsubnode(sub, n, 1) || agsafeset(sub, "label", (char *)dn->label, "") != 0)
+            rc = -1; /* graph labels are already sanitized */
     }
     free(dist);
     return rc;
